@@ -1,0 +1,91 @@
+/**
+ * The knowledge-base entry schema. `data/schema/kb.schema.json` is the JSON Schema twin of
+ * these types; `validate.ts` enforces both, and a unit test keeps them in step.
+ */
+
+/** What an entry names. Conditions and symptoms are the focus; the rest travel with them. */
+export type EntryKind = 'condition' | 'symptom' | 'test' | 'treatment' | 'anatomy';
+
+/** Every kind, in the order cards and pickers list them. */
+export const ENTRY_KINDS: readonly EntryKind[] = ['condition', 'symptom', 'test', 'treatment', 'anatomy'];
+
+/** Codes in public terminologies. SNOMED CT ids are deliberately absent (licence). */
+export interface EntryCodes {
+  /** ICD-10-CM code or category, e.g. `G35`, `G56.0`, `R20.2`. */
+  readonly icd10cm?: string;
+  /** MeSH descriptor id, e.g. `D009103`. */
+  readonly mesh?: string;
+  /** Human Phenotype Ontology id, e.g. `HP:0003401`. */
+  readonly hpo?: string;
+  /** Mondo Disease Ontology id, e.g. `MONDO:0005301`. */
+  readonly mondo?: string;
+  /** Human Disease Ontology id, e.g. `DOID:2377`. */
+  readonly doid?: string;
+  /** Symptom Ontology id, e.g. `SYMP:0000435`. */
+  readonly symp?: string;
+}
+
+/** A public page or record a fact or definition was checked against. */
+export interface SourceRef {
+  readonly title: string;
+  readonly url: string;
+}
+
+/**
+ * How far a human has checked the entry's own-words text:
+ * - `unreviewed`: generated from the open sources; no definition written or checked yet;
+ * - `source-checked`: written by the MedTerms team and checked against the cited sources,
+ *   not yet reviewed by a clinician;
+ * - `clinician-reviewed`: additionally reviewed by a named clinical role.
+ */
+export type ReviewStatus = 'unreviewed' | 'source-checked' | 'clinician-reviewed';
+
+export interface Review {
+  readonly status: ReviewStatus;
+  /** ISO date (YYYY-MM-DD) of the last check. */
+  readonly reviewedOn?: string;
+  /** A role, not a person's name, e.g. "MedTerms editor", "registered nurse". */
+  readonly reviewedBy?: string;
+}
+
+/** One term of the knowledge base. */
+export interface Entry {
+  /** Stable kebab-case id, e.g. `multiple-sclerosis`. Public: links, CLI output and settings use it. */
+  readonly id: string;
+  readonly kind: EntryKind;
+  /** Preferred name in canonical casing, e.g. `multiple sclerosis`, `Sjögren's syndrome`. */
+  readonly name: string;
+  /** Case-sensitive short forms, e.g. `MS`. Matched only in exactly this casing. */
+  readonly abbreviations?: readonly string[];
+  /** Other clinical names. Matched case-insensitively. */
+  readonly synonyms?: readonly string[];
+  /** Words patients use, e.g. `pins and needles`. Matched case-insensitively. */
+  readonly layTerms?: readonly string[];
+  /** Plainer wording to prefer in patient text, when the name is jargon. */
+  readonly sayInstead?: string;
+  /** Plain-language definition in this project's own words: 1–3 sentences, reading grade 8 or below. */
+  readonly definition?: string;
+  readonly codes?: EntryCodes;
+  /** Ids of related entries. */
+  readonly related?: readonly string[];
+  /** Where the facts and the definition were checked. */
+  readonly sources?: readonly SourceRef[];
+  readonly review?: Review;
+}
+
+/** Attribution for one open source the knowledge base was built from. */
+export interface KbSource {
+  readonly name: string;
+  readonly version: string;
+  readonly licence: string;
+  readonly url: string;
+  /** Any wording the licence asks us to show. */
+  readonly notice?: string;
+}
+
+/** A knowledge-base file: the bundled one, or a team's own layer. */
+export interface KbFile {
+  readonly version?: string;
+  readonly sources?: readonly KbSource[];
+  readonly entries: readonly Entry[];
+}
