@@ -87,5 +87,10 @@ export interface KbSource {
 export interface KbFile {
   readonly version?: string;
   readonly sources?: readonly KbSource[];
+  /**
+   * Abbreviations that are also everyday words (`ALL`, `COLD`, …). They are matched only in a
+   * document that also uses the entry's full name or another unambiguous surface form.
+   */
+  readonly contextualAbbreviations?: readonly string[];
   readonly entries: readonly Entry[];
 }
