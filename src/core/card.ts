@@ -1,0 +1,97 @@
+import type { KnowledgeBase } from './kb/knowledgeBase';
+import type { Entry, EntryCodes, ReviewStatus } from './kb/types';
+
+/** How a card links to other entries; without it, related terms are plain text. */
+export interface CardOptions {
+  /** A link target for another entry (e.g. a `command:` URI in a hover), or `undefined` for none. */
+  readonly linkToEntry?: (id: string) => string | undefined;
+}
+
+const KIND_LABEL: Record<Entry['kind'], string> = {
+  condition: 'Condition',
+  symptom: 'Symptom or sign',
+  test: 'Test or procedure',
+  treatment: 'Treatment',
+  anatomy: 'Body part',
+};
+
+// Codes link to their terminology's official browser; ICD-10-CM has no per-code official page.
+const CODE_LABELS: readonly [keyof EntryCodes, string, ((code: string) => string)?][] = [
+  ['icd10cm', 'ICD-10-CM'],
+  ['mesh', 'MeSH', (c) => `https://meshb.nlm.nih.gov/record/ui?ui=${c}`],
+  ['mondo', 'MONDO', (c) => `https://monarchinitiative.org/${c}`],
+  ['doid', 'DOID', (c) => `https://disease-ontology.org/?id=${c}`],
+  ['hpo', 'HPO', (c) => `https://hpo.jax.org/browse/term/${c}`],
+  ['symp', 'SYMP', (c) => `https://www.ebi.ac.uk/ols4/ontologies/symp/classes?obo_id=${c}`],
+];
+
+const REVIEW_TEXT: Record<ReviewStatus, string> = {
+  unreviewed: 'Not reviewed: names and codes come from the open sources listed in About the knowledge base.',
+  'source-checked': 'Written by the MedTerms team and checked against the sources above; not yet reviewed by a clinician.',
+  'clinician-reviewed': 'Reviewed by a clinician',
+};
+
+/**
+ * The card for one entry, as Markdown: name and kind, plain-language definition (or a plain
+ * statement that none is written yet), say-instead wording, lay terms, synonyms and
+ * abbreviations, codes, related terms, sources and review status. Hover, completion
+ * documentation, the look-up view and the CLI all show this. Every knowledge-base text is
+ * escaped, so an entry cannot inject Markdown, HTML or links; only `https:` source URLs and the
+ * caller's own entry links are emitted as links.
+ */
+export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions = {}): string {
+  const lines: string[] = [];
+  const abbreviations = entry.abbreviations?.length ? ` (${entry.abbreviations.map(escape).join(', ')})` : '';
+  lines.push(`### ${escape(entry.name)}${abbreviations}`, '', `*${KIND_LABEL[entry.kind]}*`, '');
+  lines.push(entry.definition ? escape(entry.definition) : '_No plain-language definition has been written for this entry yet._', '');
+
+  const facts: string[] = [];
+  if (entry.sayInstead) facts.push(`**Say instead:** ${escape(entry.sayInstead)}`);
+  if (entry.layTerms?.length) facts.push(`**Lay terms:** ${entry.layTerms.map(escape).join(', ')}`);
+  if (entry.synonyms?.length) facts.push(`**Also called:** ${entry.synonyms.map(escape).join(', ')}`);
+  if (entry.abbreviations?.length) facts.push(`**Abbreviations:** ${entry.abbreviations.map(escape).join(', ')}`);
+  const codes = CODE_LABELS.filter(([field]) => entry.codes?.[field]).map(([field, label, url]) => {
+    const code = entry.codes![field]!;
+    return url ? `${label} [${escape(code)}](${url(code)})` : `${label} ${escape(code)}`;
+  });
+  if (codes.length) facts.push(`**Codes:** ${codes.join(' · ')}`);
+  const related = (entry.related ?? []).map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
+  if (related.length) {
+    facts.push(`**Related:** ${related.map((r) => linkOrText(escape(r.name), options.linkToEntry?.(r.id))).join(' · ')}`);
+  }
+  // Two trailing spaces: a Markdown line break, so each fact gets its own line in one paragraph.
+  if (facts.length) lines.push(facts.join('  \n'), '');
+
+  const sources = (entry.sources ?? []).filter((s) => s.url.startsWith('https://'));
+  if (sources.length) lines.push(`**Sources:** ${sources.map((s) => `[${escape(s.title)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`).join(' · ')}`, '');
+  lines.push(`*${reviewLine(entry)}*`);
+  return lines.join('\n');
+}
+
+function reviewLine(entry: Entry): string {
+  const review = entry.review ?? { status: 'unreviewed' as const };
+  let text = REVIEW_TEXT[review.status];
+  if (review.status === 'clinician-reviewed' && review.reviewedBy) text += ` (${escape(review.reviewedBy)})`;
+  if (review.status === 'clinician-reviewed') text += '.';
+  if (review.reviewedOn) text += ` Last checked ${review.reviewedOn}.`;
+  return `Review: ${text}`;
+}
+
+function linkOrText(text: string, href: string | undefined): string {
+  return href ? `[${text}](${href})` : text;
+}
+
+const HTML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * Escapes knowledge-base text so it shows literally inside a line of Markdown: emphasis, code,
+ * link brackets, tables and HTML are neutralised, and a leading `#`, `-`, `+` or `1.` cannot
+ * start a heading or a list.
+ */
+export function escape(text: string): string {
+  return text
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/[<>&]/g, (c) => HTML_ENTITIES[c])
+    .replace(/^(\s*)([#+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}

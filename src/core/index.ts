@@ -1,0 +1,15 @@
+/**
+ * The pure core of MedTerms: no `vscode`, no Node built-ins, no DOM. The VS Code adapters, the
+ * web extension and the CLI import from here only.
+ */
+export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStatus, SourceRef } from './kb/types';
+export { ENTRY_KINDS } from './kb/types';
+export { parseKbFile, type LoadResult, type Problem } from './kb/load';
+export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
+export { foldCase, searchForm, termKey, tokenKey, tokenize, type Token } from './match/normalize';
+export { TermIndex, type TermHit } from './match/termIndex';
+export { proseSpans, frontMatterLength } from './markdown/prose';
+export { TermSearch, FUSE_OPTIONS, type SearchResult } from './search/search';
+export { renderCard, escape, type CardOptions } from './card';
+export { countSyllables, fleschKincaidGrade, smogGrade, textStats, type TextStats } from './readability/readability';
+export { LineMap, lineOfOffset, type LineColumn, type Span } from './text';

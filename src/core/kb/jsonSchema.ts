@@ -1,0 +1,94 @@
+/**
+ * A validator for the subset of JSON Schema (draft-07) that `data/schema/*.schema.json` use:
+ * type, enum, required, properties, additionalProperties: false, items, uniqueItems, pattern,
+ * minLength and local `$ref`s. Small on purpose: it runs in the browser build too, and the
+ * schema files stay the single statement of what a valid file is.
+ */
+
+/** A JSON Schema node, as far as this validator reads it. */
+export interface SchemaNode {
+  readonly $ref?: string;
+  readonly type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean';
+  readonly enum?: readonly unknown[];
+  readonly required?: readonly string[];
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly additionalProperties?: boolean;
+  readonly items?: SchemaNode;
+  readonly uniqueItems?: boolean;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly definitions?: Readonly<Record<string, SchemaNode>>;
+}
+
+/** Where in the JSON value a problem is: property names and array indexes from the root. */
+export type JsonPath = (string | number)[];
+
+/** One way a value breaks its schema. */
+export interface SchemaViolation {
+  readonly path: JsonPath;
+  readonly message: string;
+}
+
+/** Every way `value` breaks `schema`; empty when it is valid. `root` resolves `#/definitions/…` refs. */
+export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNode = schema, path: JsonPath = []): SchemaViolation[] {
+  const node = schema.$ref ? resolveRef(root, schema.$ref) : schema;
+  const out: SchemaViolation[] = [];
+  const fail = (message: string) => out.push({ path, message });
+
+  if (node.enum && !node.enum.includes(value)) fail(`must be one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  if (node.type && !hasType(value, node.type)) {
+    fail(`must be ${node.type === 'array' || node.type === 'object' ? 'an' : 'a'} ${node.type}`);
+    return out;
+  }
+  if (typeof value === 'string') {
+    if (node.minLength !== undefined && value.length < node.minLength) fail('must not be empty');
+    if (node.pattern && !new RegExp(node.pattern, 'u').test(value)) fail(`${JSON.stringify(value)} does not match the pattern ${node.pattern}`);
+  } else if (Array.isArray(value)) {
+    if (node.uniqueItems) {
+      const seen = new Set<string>();
+      value.forEach((item, i) => {
+        const key = JSON.stringify(item);
+        if (seen.has(key)) out.push({ path: [...path, i], message: `duplicates an earlier item ${key}` });
+        seen.add(key);
+      });
+    }
+    if (node.items) value.forEach((item, i) => out.push(...validateJson(item, node.items!, root, [...path, i])));
+  } else if (isObject(value)) {
+    for (const key of node.required ?? []) if (!(key in value)) fail(`is missing the required property "${key}"`);
+    for (const [key, child] of Object.entries(value)) {
+      const sub = node.properties?.[key];
+      if (sub) out.push(...validateJson(child, sub, root, [...path, key]));
+      else if (node.additionalProperties === false) out.push({ path: [...path, key], message: `has an unknown property "${key}"` });
+    }
+  }
+  return out;
+}
+
+function resolveRef(root: SchemaNode, ref: string): SchemaNode {
+  const name = /^#\/definitions\/(.+)$/.exec(ref)?.[1];
+  const target = name ? root.definitions?.[name] : undefined;
+  if (!target) throw new Error(`Unsupported or unknown schema $ref: ${ref}`); // a bug in our schema, not in user data
+  return target;
+}
+
+function hasType(value: unknown, type: NonNullable<SchemaNode['type']>): boolean {
+  switch (type) {
+    case 'object':
+      return isObject(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'integer':
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `entries[3].codes.icd10cm` — how a path is shown to people. */
+export function formatPath(path: JsonPath): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}

@@ -1,0 +1,70 @@
+/**
+ * Surface-form normalisation: the one place that decides when two spellings are the same term.
+ * The term index, the search and the tests all go through these functions.
+ */
+
+/** A word of text, as the tokenizer found it. */
+export interface Token {
+  /** Offset of the first character (UTF-16). */
+  readonly start: number;
+  /** Offset after the last character. */
+  readonly end: number;
+  /** The text exactly as written, e.g. `Sjögren's`. */
+  readonly raw: string;
+  /** The comparison key from {@link tokenKey}, e.g. `sjogren`. */
+  readonly key: string;
+}
+
+// Letters and digits, with inner apostrophes ("Sjögren's", "Crohn’s") kept in the word.
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const COMBINING_MARKS = /\p{M}+/gu;
+
+/**
+ * Folds case and diacritics: `Sjögren` → `sjogren`. Lowercasing happens after decomposition so
+ * that precomposed and combining spellings of the same letter fold alike.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+}
+
+/**
+ * The comparison key of one word: case and diacritics folded, a possessive dropped and a plural
+ * reduced, so `Sjögren's` = `Sjogrens` = `sjogren` and `neuropathies` = `neuropathy`.
+ * The plural rule is deliberately simple and, because it is applied to both the knowledge base
+ * and the text, only has to be consistent, not linguistically right: `diabetes` → `diabete`
+ * on both sides still matches. Words ending in -ss, -us, -is, -os are left alone
+ * (`numbness`, `lupus`, `arthritis`).
+ */
+export function tokenKey(word: string): string {
+  let w = foldCase(word).replace(/['’]s?$/, '').replace(/['’]/g, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Splits text into words with their offsets and keys. Punctuation and spaces are not words. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+    const end = Math.min(m.index + m[0].length, to);
+    const raw = text.slice(m.index, end);
+    tokens.push({ start: m.index, end, raw, key: tokenKey(raw) });
+  }
+  return tokens;
+}
+
+/** The keys of a whole term, joined by single spaces: `Peripheral Neuropathies` → `peripheral neuropathy`. */
+export function termKey(term: string): string {
+  return tokenize(term).map((t) => t.key).join(' ');
+}
+
+/**
+ * Search form of a query or a term: folded, apostrophes dropped, every run of other
+ * punctuation or space made one space. Unlike {@link termKey} it keeps word endings, because
+ * a writer typing `neuropath` wants the prefix of `neuropathy`, not a stem.
+ */
+export function searchForm(text: string): string {
+  return foldCase(text).replace(/['’]/g, '').replace(/[^\p{L}\p{N}.]+/gu, ' ').trim();
+}
