@@ -36,7 +36,8 @@ export function proseSpans(text: string): Span[] {
   const spans: Span[] = [];
   let covered = 0;
   for (const token of parser.parse(source, {})) {
-    if (token.type !== 'inline' || !token.map) continue;
+    // Table cells' inline tokens carry no line map, so a table is taken whole from its own map.
+    if ((token.type !== 'inline' && token.type !== 'table_open') || !token.map) continue;
     const start = Math.max(lines.lineStart(token.map[0]), covered);
     const end = token.map[1] >= lines.lineCount ? text.length : lines.lineStart(token.map[1]);
     if (end <= start) continue;

@@ -33,10 +33,13 @@ export function foldCase(text: string): string {
  * The plural rule is deliberately simple and, because it is applied to both the knowledge base
  * and the text, only has to be consistent, not linguistically right: `diabetes` → `diabete`
  * on both sides still matches. Words ending in -ss, -us, -is, -os are left alone
- * (`numbness`, `lupus`, `arthritis`).
+ * (`numbness`, `lupus`, `arthritis`). An abbreviation's plural (`UTIs`) loses its `s`.
  */
 export function tokenKey(word: string): string {
-  let w = foldCase(word).replace(/['’]s?$/, '').replace(/['’]/g, '');
+  const bare = word.replace(/['’]s?$/, '');
+  // The plural of an abbreviation is a lowercase "s" after capitals: "UTIs", "MRIs".
+  if (/^\p{Lu}[\p{Lu}\d]+s$/u.test(bare)) return foldCase(bare.slice(0, -1));
+  let w = foldCase(bare).replace(/['’]/g, '');
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && /(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|os)$/.test(w)) w = w.slice(0, -1);

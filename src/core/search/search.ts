@@ -36,7 +36,7 @@ export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
     { name: 'synonyms', weight: 2 },
     { name: 'layTerms', weight: 2 },
   ],
-  threshold: 0.35,
+  threshold: 0.4,
   ignoreLocation: true,
   includeScore: true,
   includeMatches: true,

@@ -1,0 +1,49 @@
+// Builds the three bundles from one option set: the desktop (Node) extension, the web
+// extension and the `medterms` CLI. `--production` minifies and drops source maps;
+// `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/**
+ * `import kbText from 'medterms:bundled-kb'` → the text of data/kb.json. Shipping the KB as a
+ * string and parsing it with JSON.parse on first use is much faster to load than a JS object
+ * literal of the same data, and keeps activation cheap.
+ */
+const bundledKb = {
+  name: 'bundled-kb',
+  setup(build) {
+    build.onResolve({ filter: /^medterms:bundled-kb$/ }, () => ({ path: new URL('./data/kb.json', import.meta.url).pathname, namespace: 'bundled-kb' }));
+    build.onLoad({ filter: /.*/, namespace: 'bundled-kb' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+  },
+};
+
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  logLevel: 'info',
+  plugins: [bundledKb],
+  // Prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
+  define: { MEDTERMS_VERSION: JSON.stringify(version) },
+};
+
+const targets = [
+  { ...shared, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', platform: 'node' },
+  { ...shared, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', mainFields: ['browser', 'module', 'main'] },
+  { ...shared, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const options of targets) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+  chmodSync('dist/cli.js', 0o755);
+}

@@ -1,0 +1,182 @@
+import { KnowledgeBase, LineMap, parseKbFile, proseSpans, renderCard, type Layer, type Problem, type SearchResult } from '../core';
+
+/** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
+export interface CliHost {
+  /** The bundled knowledge base. */
+  readonly bundled: () => Layer;
+  /** Reads a file as UTF-8 text; throws when it cannot. */
+  readonly readFile: (path: string) => string;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly version: string;
+}
+
+/** One recognised term in `medterms scan --json` output. Public: change only additively. */
+export interface ScanRecord {
+  readonly file: string;
+  /** UTF-16 offsets into the file as read, half-open. */
+  readonly start: number;
+  readonly end: number;
+  /** One-based line and column (UTF-16 code units) of `start`. */
+  readonly line: number;
+  readonly column: number;
+  readonly text: string;
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+export const USAGE = `Usage: medterms <command> [options]
+
+Commands:
+  scan FILE...              list every recognised term in Markdown files
+  search QUERY              rank knowledge-base entries for a query, as completion does
+  card ID|TERM              print an entry's card as Markdown
+
+Options:
+  --json                    machine-readable output (scan, search)
+  --limit N                 number of search results (default 10)
+  --kb FILE                 add a knowledge-base layer over the bundled one (repeatable)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit status: 0 on success, 1 when a file could not be read or loaded cleanly, or nothing was
+found for card; 2 on a usage error.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  readonly command: string | undefined;
+  readonly args: string[];
+  readonly json: boolean;
+  readonly limit: number;
+  readonly kbFiles: string[];
+}
+
+function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
+  const args: string[] = [];
+  const kbFiles: string[] = [];
+  let json = false;
+  let limit = 10;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-v' || a === '--version') return 'version';
+    if (a === '--json') json = true;
+    else if (a === '--limit') {
+      limit = Number(value());
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
+    } else if (a === '--kb') kbFiles.push(value());
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else args.push(a);
+  }
+  return { command: args.shift(), args, json, limit, kbFiles };
+}
+
+/**
+ * Runs the `medterms` command line and resolves to its exit status. Never throws for bad
+ * input: unreadable files and broken knowledge-base layers are reported on stderr as
+ * `file:line: message`, and the rest of the work is still done.
+ */
+export function runCli(argv: readonly string[], host: CliHost): number {
+  let options: ReturnType<typeof parseArgs>;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    host.err(`medterms: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') return host.out(`${USAGE}\n`), 0;
+  if (options === 'version') return host.out(`${host.version}\n`), 0;
+
+  let failed = false;
+  const report = (problems: readonly Problem[]) => {
+    for (const p of problems) host.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}\n`);
+    if (problems.some((p) => p.severity === 'error')) failed = true;
+  };
+  const layers: Layer[] = [host.bundled()];
+  for (const file of options.kbFiles) {
+    try {
+      layers.push({ file, ...parseKbFile(host.readFile(file), file) });
+    } catch (e) {
+      report([{ file, line: 1, severity: 'error', message: `cannot read the file (${(e as Error).message})` }]);
+    }
+  }
+  const kb = new KnowledgeBase(layers);
+  report(kb.problems);
+
+  switch (options.command) {
+    case 'scan': {
+      if (options.args.length === 0) return usage(host, 'scan needs at least one FILE');
+      const records: ScanRecord[] = [];
+      for (const file of options.args) {
+        let text: string;
+        try {
+          text = host.readFile(file);
+        } catch (e) {
+          report([{ file, line: 1, severity: 'error', message: `cannot read the file (${(e as Error).message})` }]);
+          continue;
+        }
+        records.push(...scanText(kb, file, text));
+      }
+      host.out(options.json ? `${JSON.stringify({ terms: records }, null, 2)}\n` : records.map(formatScanRecord).join(''));
+      break;
+    }
+    case 'search': {
+      if (options.args.length === 0) return usage(host, 'search needs a QUERY');
+      const query = options.args.join(' ');
+      const results = kb.search.search(query, options.limit);
+      host.out(options.json ? `${JSON.stringify({ query, results: results.map(publicResult) }, null, 2)}\n` : formatResults(results));
+      break;
+    }
+    case 'card': {
+      if (options.args.length === 0) return usage(host, 'card needs an ID or TERM');
+      const wanted = options.args.join(' ');
+      const entry = kb.resolve(wanted, true);
+      if (!entry) {
+        host.err(`medterms: no entry matches "${wanted}"\n`);
+        return 1;
+      }
+      if (!kb.resolve(wanted)) host.err(`medterms: no exact match for "${wanted}"; showing the closest, ${entry.id}\n`);
+      host.out(`${renderCard(entry, kb)}\n`);
+      break;
+    }
+    default:
+      return usage(host, options.command ? `unknown command "${options.command}"` : 'no command given');
+  }
+  return failed ? 1 : 0;
+}
+
+/** Every recognised term in one Markdown text, with one-based line and column. */
+export function scanText(kb: KnowledgeBase, file: string, text: string): ScanRecord[] {
+  const lines = new LineMap(text);
+  return kb.termIndex.findTerms(text, proseSpans(text)).map((hit) => {
+    const entry = kb.get(hit.entryId)!;
+    const { line, column } = lines.position(hit.start);
+    return { file, start: hit.start, end: hit.end, line: line + 1, column: column + 1, text: hit.text, id: entry.id, name: entry.name, kind: entry.kind };
+  });
+}
+
+function formatScanRecord(r: ScanRecord): string {
+  return `${r.file}:${r.line}:${r.column}\t${r.text}\t${r.name} (${r.id}, ${r.kind})\n`;
+}
+
+/** The public fields of a search result in `--json` output. */
+function publicResult({ id, name, kind, score }: SearchResult) {
+  return { id, name, kind, score };
+}
+
+function formatResults(results: readonly SearchResult[]): string {
+  if (results.length === 0) return 'No matching entries.\n';
+  return results.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${r.name}  (${r.id}, ${r.kind})\n`).join('');
+}
+
+function usage(host: CliHost, message: string): number {
+  host.err(`medterms: ${message}\n\n${USAGE}\n`);
+  return 2;
+}

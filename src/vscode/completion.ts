@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { Entry, SearchResult } from '../core';
+import { Settings, SETTINGS_SECTION } from './constants';
+import { cardMarkdown } from './cards';
+import { guard } from './log';
+import type { Session } from './session';
+
+const MAX_ITEMS = 20;
+// The words before the cursor that a term may start at: up to four, joined by spaces or hyphens.
+const TRAILING_WORDS = /(?:[\p{L}\p{N}'’]+[ \t-]+){0,3}[\p{L}\p{N}'’]+$/u;
+
+/**
+ * Completes knowledge-base terms in Markdown prose, forgiving misspellings: the last one to
+ * four words before the cursor are each tried as a query (`pins and nee`, `carpel tun`,
+ * `rhuem`), and the best entries win. The item inserts the canonical spelling over the words
+ * it replaces; its documentation is the card.
+ */
+export function completionProvider(session: Session): vscode.CompletionItemProvider {
+  return {
+    provideCompletionItems(doc, position) {
+      if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.completionEnabled, true)) return undefined;
+      return guard(session.log, 'completion', () => {
+        const before = doc.lineAt(position.line).text.slice(0, position.character);
+        const typed = TRAILING_WORDS.exec(before);
+        if (!typed || !session.inProse(doc, doc.offsetAt(position))) return undefined;
+        const items = rankedCandidates(session, typed[0]).map(({ result, query }, rank) => {
+          const entry = session.kb.get(result.id)!;
+          const start = position.translate(0, -query.length);
+          const label = casedForPosition(entry, before.slice(0, before.length - query.length), query);
+          const item = new vscode.CompletionItem({ label, description: entry.kind }, kindIcon(entry));
+          item.range = new vscode.Range(start, position);
+          // VS Code filters items by what was typed; our fuzzy match already did, so keep them all.
+          item.filterText = query;
+          item.sortText = String(rank).padStart(3, '0');
+          item.detail = result.matched !== entry.name ? `matches “${result.matched}”` : undefined;
+          item.documentation = cardMarkdown(entry, session.kb);
+          return item;
+        });
+        // Incomplete: the next keystroke asks again, since fuzzy results change with each letter.
+        return new vscode.CompletionList(items, true);
+      });
+    },
+  };
+}
+
+/**
+ * Search results for each suffix of the typed words, merged: an entry keeps its best score,
+ * and on a tie the longer query (it replaces more of what was typed).
+ */
+function rankedCandidates(session: Session, typed: string): { result: SearchResult; query: string }[] {
+  const best = new Map<string, { result: SearchResult; query: string }>();
+  const starts = [0, ...[...typed.matchAll(/[ \t-]+/g)].map((m) => m.index + m[0].length)];
+  for (const start of starts) {
+    const query = typed.slice(start);
+    if (query.replace(/[^\p{L}\p{N}]/gu, '').length < 2) continue;
+    for (const result of session.kb.search.search(query, MAX_ITEMS)) {
+      const seen = best.get(result.id);
+      if (!seen || result.score < seen.result.score) best.set(result.id, { result, query });
+    }
+  }
+  return [...best.values()].sort((a, b) => a.result.score - b.result.score || b.query.length - a.query.length).slice(0, MAX_ITEMS);
+}
+
+/**
+ * The entry's name as it should stand here: capitalised at the start of a sentence, a heading
+ * or a list item, or when the writer started with a capital; otherwise its canonical casing.
+ */
+export function casedForPosition(entry: Entry, textBefore: string, typed: string): string {
+  const name = entry.name;
+  const sentenceStart = /(?:^|[.!?:]\s+|^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+)$/.test(textBefore);
+  const capital = /^\p{Lu}/u.test(typed);
+  return (sentenceStart || capital) && /^\p{Ll}/u.test(name) ? name[0].toUpperCase() + name.slice(1) : name;
+}
+
+function kindIcon(entry: Entry): vscode.CompletionItemKind {
+  switch (entry.kind) {
+    case 'condition':
+      return vscode.CompletionItemKind.Class;
+    case 'symptom':
+      return vscode.CompletionItemKind.Event;
+    case 'test':
+      return vscode.CompletionItemKind.Function;
+    case 'treatment':
+      return vscode.CompletionItemKind.Method;
+    case 'anatomy':
+      return vscode.CompletionItemKind.Struct;
+  }
+}

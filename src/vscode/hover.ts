@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { Settings, SETTINGS_SECTION } from './constants';
+import { cardMarkdown } from './cards';
+import { guard } from './log';
+import type { Session } from './session';
+
+/** Shows an entry's card when the pointer rests on a recognised term. */
+export function hoverProvider(session: Session): vscode.HoverProvider {
+  return {
+    provideHover(doc, position) {
+      if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.hoverEnabled, true)) return undefined;
+      return guard(session.log, 'hover', () => {
+        const hit = session.termAt(doc, position);
+        const entry = hit && session.kb.get(hit.entryId);
+        if (!hit || !entry) return undefined;
+        return new vscode.Hover(cardMarkdown(entry, session.kb), new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end)));
+      });
+    },
+  };
+}

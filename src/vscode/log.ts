@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+
+/** The extension's log: problems go here, never to pop-ups (View → Output → MedTerms). */
+export type Log = vscode.LogOutputChannel;
+
+export function createLog(): Log {
+  return vscode.window.createOutputChannel('MedTerms', { log: true });
+}
+
+/**
+ * Runs a provider's work so that a bug cannot break the editor: an exception is logged with
+ * `label` and the provider answers "nothing here".
+ */
+export function guard<T>(log: Log, label: string, work: () => T): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    log.error(`${label} failed`, err);
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { KnowledgeBase, proseSpans, type Span, type TermHit } from '../core';
+import { bundledLayer } from '../bundledKb';
+import type { Log } from './log';
+
+/** What MedTerms knows about one version of a document. */
+export interface DocumentTerms {
+  readonly version: number;
+  readonly prose: readonly Span[];
+  readonly hits: readonly TermHit[];
+}
+
+/**
+ * The state the features share: the knowledge base, loaded on first use (not at activation),
+ * and each open document's prose spans and terms, computed once per document version so hover
+ * is a binary search, not a rescan.
+ */
+export class Session implements vscode.Disposable {
+  #kb: KnowledgeBase | undefined;
+  readonly #documents = new Map<string, DocumentTerms>();
+  readonly #subscriptions: vscode.Disposable[];
+
+  constructor(readonly log: Log) {
+    this.#subscriptions = [vscode.workspace.onDidCloseTextDocument((doc) => this.#documents.delete(doc.uri.toString()))];
+  }
+
+  /** The knowledge base; its loading problems go to the log with file and line. */
+  get kb(): KnowledgeBase {
+    if (!this.#kb) {
+      const started = Date.now();
+      this.#kb = new KnowledgeBase([bundledLayer()]);
+      for (const p of this.#kb.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
+      this.log.info(`Loaded ${this.#kb.entries.length} knowledge-base entries in ${Date.now() - started} ms.`);
+    }
+    return this.#kb;
+  }
+
+  /** Prose spans and terms of the document's current version. */
+  terms(doc: vscode.TextDocument): DocumentTerms {
+    const key = doc.uri.toString();
+    const cached = this.#documents.get(key);
+    if (cached?.version === doc.version) return cached;
+    const text = doc.getText();
+    const prose = proseSpans(text);
+    const fresh = { version: doc.version, prose, hits: this.kb.termIndex.findTerms(text, prose) };
+    this.#documents.set(key, fresh);
+    return fresh;
+  }
+
+  /** The term under `position`, if any (a position just after a term counts, as in VS Code's word ranges). */
+  termAt(doc: vscode.TextDocument, position: vscode.Position): TermHit | undefined {
+    const offset = doc.offsetAt(position);
+    const { hits } = this.terms(doc);
+    let lo = 0;
+    let hi = hits.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid].end < offset) lo = mid + 1;
+      else if (hits[mid].start > offset) hi = mid - 1;
+      else return hits[mid];
+    }
+    return undefined;
+  }
+
+  /** Whether `offset` lies in prose (not code, front matter, a URL…) in the current version. */
+  inProse(doc: vscode.TextDocument, offset: number): boolean {
+    return this.terms(doc).prose.some((s) => s.start <= offset && offset <= s.end);
+  }
+
+  dispose(): void {
+    this.#documents.clear();
+    for (const s of this.#subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { KnowledgeBase, parseKbFile, type Entry, type Layer } from '../../src/core';
+
+/** The repository root (tests run from out/test/unit). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** A file of the repository as text. */
+export function repoText(relative: string): string {
+  return readFileSync(path.join(ROOT, relative), 'utf8');
+}
+
+let bundled: Layer | undefined;
+
+/** The knowledge base the extension bundles (data/kb.json), parsed once for all tests. */
+export function bundledLayer(): Layer {
+  return (bundled ??= { file: 'data/kb.json', ...parseKbFile(repoText('data/kb.json'), 'data/kb.json') });
+}
+
+let kb: KnowledgeBase | undefined;
+
+/** The bundled knowledge base, as the extension and CLI load it. */
+export function bundledKb(): KnowledgeBase {
+  return (kb ??= new KnowledgeBase([bundledLayer()]));
+}
+
+/** A small knowledge base of hand-made entries, for tests that must not depend on the data. */
+export function kbOf(entries: Entry[], contextualAbbreviations: string[] = []): KnowledgeBase {
+  return new KnowledgeBase([{ file: 'test', kb: { entries, contextualAbbreviations }, problems: [] }]);
+}

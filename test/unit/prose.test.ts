@@ -1,0 +1,50 @@
+import { strict as assert } from 'node:assert';
+import { frontMatterLength, proseSpans } from '../../src/core';
+import { bundledKb, repoText } from './helpers';
+
+/** The prose of `text`, as one string with spans joined by `|`. */
+const prose = (text: string) => proseSpans(text).map((s) => text.slice(s.start, s.end)).join('|');
+const termsIn = (text: string) => bundledKb().termIndex.findTerms(text, proseSpans(text)).map((h) => h.text);
+
+describe('Markdown prose spans', () => {
+  it('skips front matter, fenced and indented code, and HTML blocks', () => {
+    const text = '---\ntitle: lupus\n---\n# Lupus\n\n```\nlupus\n```\n\n    lupus code\n\n<div>\nlupus\n</div>\n\nlupus prose\n';
+    assert.equal(prose(text), '# Lupus\n|lupus prose\n');
+  });
+
+  it('skips inline code, HTML comments and tags, link destinations and bare URLs, keeping link text', () => {
+    const text = 'a `lupus` b <!-- lupus --> c <b>x</b> [lupus](https://x.org/lupus "t") see https://www.example.org/lupus now\n';
+    assert.equal(prose(text), 'a | b | c |x| [lupus| see | now\n');
+  });
+
+  it('reads headings, lists, block quotes and table cells', () => {
+    const text = '## Numbness\n\n- tingling\n\n> fatigue\n\n| a | b |\n|---|---|\n| lupus | rash |\n';
+    assert.deepEqual(termsIn(text), ['Numbness', 'tingling', 'fatigue', 'lupus', 'rash']);
+  });
+
+  it('keeps offsets into the original text with CRLF line ends and a BOM', () => {
+    const text = '\uFEFF---\r\ntitle: lupus\r\n---\r\nLupus and\r\nnumbness\r\n';
+    const index = bundledKb().termIndex;
+    const hits = index.findTerms(text, proseSpans(text));
+    assert.deepEqual(hits.map((h) => text.slice(h.start, h.end)), ['Lupus', 'numbness']);
+    assert.equal(frontMatterLength(text), '\uFEFF---\r\ntitle: lupus\r\n---\r\n'.length);
+  });
+
+  it('treats an unclosed fence as code to the end, and unclosed front matter as text', () => {
+    assert.deepEqual(termsIn('lupus\n\n```\nlupus\nlupus'), ['lupus']);
+    assert.deepEqual(termsIn('---\nlupus\n'), ['lupus']);
+  });
+
+  it('copes with emoji, mixed scripts and a 100 KB line', () => {
+    assert.deepEqual(termsIn('😀 lupus — 狼疮 lupus 🧠'), ['lupus', 'lupus']);
+    const long = 'numbness and tingling '.repeat(5000);
+    assert.equal(termsIn(long).length, 10000);
+    assert.doesNotThrow(() => proseSpans('`'.repeat(100_000)));
+  });
+
+  it('finds only the terms the edge-case fixture says must be found', () => {
+    assert.deepEqual(termsIn(repoText('test/fixtures/edge-cases.md')), [
+      'Sjogren\'s', 'Sjögren syndrome', 'RHEUMATOID ARTHRITIS', 'carpal-tunnel syndrome', 'Peripheral neuropathies', 'nerve conduction studies', 'lupus\'s',
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+import { strict as assert } from 'node:assert';
+import { bundledKb, kbOf } from './helpers';
+
+const top = (query: string, n = 5) => bundledKb().search.search(query, n).map((r) => r.id);
+
+describe('search', () => {
+  it('forgives misspellings and partial words', () => {
+    assert.ok(top('rhuem').includes('rheumatoid-arthritis'), `rhuem → ${top('rhuem')}`);
+    assert.equal(top('rhuematoid')[0], 'rheumatoid-arthritis');
+    assert.equal(top('sjogren')[0], 'sjogrens-syndrome');
+    assert.equal(top('carpel tun')[0], 'carpal-tunnel-syndrome');
+    assert.deepEqual(top('neuropath').slice(0, 2).sort(), ['neuropathy', 'peripheral-neuropathy']);
+  });
+
+  it('finds entries by lay term and abbreviation', () => {
+    assert.equal(top('pins and nee')[0], 'paresthesia');
+    assert.ok(top('SLE').includes('systemic-lupus-erythematosus'));
+  });
+
+  it('reports the surface form that matched', () => {
+    const [first] = bundledKb().search.search('pins and needles', 1);
+    assert.equal(first.matched, 'pins and needles');
+  });
+
+  it('finds entries by exact code, and an ICD-10-CM category by its subcodes', () => {
+    assert.equal(top('G35')[0], 'multiple-sclerosis');
+    assert.equal(top('g56.0')[0], 'carpal-tunnel-syndrome');
+    const kb = kbOf([{ id: 'cts', kind: 'condition', name: 'carpal tunnel syndrome', codes: { icd10cm: 'G56.0' } }]);
+    assert.deepEqual(kb.search.search('G56').map((r) => [r.id, r.score]), [['cts', 0]]);
+  });
+
+  it('ranks best first with scores between 0 and 1 and honours the limit', () => {
+    const results = bundledKb().search.search('lupus', 3);
+    assert.ok(results.length > 0 && results.length <= 3);
+    for (let i = 1; i < results.length; i++) assert.ok(results[i - 1].score <= results[i].score);
+    for (const r of results) assert.ok(r.score >= 0 && r.score <= 1);
+  });
+
+  it('answers an empty or punctuation-only query with nothing', () => {
+    assert.deepEqual(top(''), []);
+    assert.deepEqual(top('  -- '), []);
+  });
+});

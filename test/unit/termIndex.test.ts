@@ -1,0 +1,119 @@
+import { strict as assert } from 'node:assert';
+import { TermIndex, type Entry } from '../../src/core';
+import { bundledKb, repoText } from './helpers';
+
+const entries: Entry[] = [
+  { id: 'neuropathy', kind: 'condition', name: 'neuropathy' },
+  { id: 'peripheral-neuropathy', kind: 'condition', name: 'peripheral neuropathy' },
+  { id: 'multiple-sclerosis', kind: 'condition', name: 'multiple sclerosis', abbreviations: ['MS'] },
+  { id: 'acute-lymphoblastic-leukemia', kind: 'condition', name: 'acute lymphoblastic leukemia', abbreviations: ['ALL'] },
+  { id: 'urinary-tract-infection', kind: 'condition', name: 'urinary tract infection', abbreviations: ['UTI'] },
+  { id: 'x-ray', kind: 'test', name: 'X-ray' },
+  { id: 'paresthesia', kind: 'symptom', name: 'paresthesia', layTerms: ['pins and needles'] },
+];
+const index = new TermIndex(entries, ['ALL']);
+const found = (text: string) => index.findTerms(text).map((h) => [h.text, h.entryId]);
+
+describe('term index', () => {
+  it('prefers the longest multi-word term', () => {
+    assert.deepEqual(found('Peripheral neuropathy and neuropathy.'), [
+      ['Peripheral neuropathy', 'peripheral-neuropathy'],
+      ['neuropathy', 'neuropathy'],
+    ]);
+  });
+
+  it('joins the words of a term across spaces, one line break or a hyphen, not punctuation', () => {
+    assert.deepEqual(found('peripheral\nneuropathy'), [['peripheral\nneuropathy', 'peripheral-neuropathy']]);
+    assert.deepEqual(found('peripheral-neuropathy'), [['peripheral-neuropathy', 'peripheral-neuropathy']]);
+    assert.deepEqual(found('peripheral, neuropathy'), [['neuropathy', 'neuropathy']]);
+  });
+
+  it('matches abbreviations only in their own casing, with plurals and possessives', () => {
+    assert.deepEqual(found('MS, ms, Ms. Smith, MS’s course'), [
+      ['MS', 'multiple-sclerosis'],
+      ['MS’s', 'multiple-sclerosis'],
+    ]);
+    assert.deepEqual(found('Two UTIs'), [['UTIs', 'urinary-tract-infection']]);
+  });
+
+  it('ignores abbreviations in all-capitals lines, where casing says nothing', () => {
+    assert.deepEqual(found('LIVING WELL WITH MS'), []);
+    assert.deepEqual(found('Living well with MS'), [['MS', 'multiple-sclerosis']]);
+  });
+
+  it('matches a contextual abbreviation only where the document names its entry', () => {
+    assert.deepEqual(found('ALL of us'), []);
+    assert.deepEqual(found('Acute lymphoblastic leukemia (ALL) is treatable. ALL care teams…'), [
+      ['Acute lymphoblastic leukemia', 'acute-lymphoblastic-leukemia'],
+      ['ALL', 'acute-lymphoblastic-leukemia'],
+      ['ALL', 'acute-lymphoblastic-leukemia'],
+    ]);
+  });
+
+  it('matches hyphenated terms written with a hyphen, a space or neither, and lay terms', () => {
+    assert.deepEqual(found('x-ray, X ray, xray; pins and needles').map(([, id]) => id), ['x-ray', 'x-ray', 'x-ray', 'paresthesia']);
+  });
+
+  it('looks up whole terms only', () => {
+    assert.deepEqual(index.lookup('Peripheral Neuropathies'), ['peripheral-neuropathy']);
+    assert.deepEqual(index.lookup('MS'), ['multiple-sclerosis']);
+    assert.deepEqual(index.lookup('ms'), []);
+    assert.deepEqual(index.lookup('peripheral'), []);
+  });
+
+  it('only looks inside the spans it is given', () => {
+    const text = 'neuropathy `neuropathy` neuropathy';
+    const hits = index.findTerms(text, [{ start: 0, end: 11 }, { start: 24, end: text.length }]);
+    assert.deepEqual(hits.map((h) => h.start), [0, 24]);
+  });
+});
+
+describe('term index on the bundled knowledge base', () => {
+  const kb = bundledKb();
+  const idOf = (term: string) => kb.termIndex.findTerms(term).map((h) => h.entryId);
+
+  it('recognises every surface form the example article relies on', () => {
+    const expected: [string, string][] = [
+      ['multiple sclerosis', 'multiple-sclerosis'],
+      ['MS', 'multiple-sclerosis'],
+      ['SLE', 'systemic-lupus-erythematosus'],
+      ['lupus', 'systemic-lupus-erythematosus'],
+      ['RA', 'rheumatoid-arthritis'],
+      ["Sjögren's syndrome", 'sjogrens-syndrome'],
+      ["Sjogren's", 'sjogrens-syndrome'],
+      ['Sjögren syndrome', 'sjogrens-syndrome'],
+      ['CTS', 'carpal-tunnel-syndrome'],
+      ['carpal-tunnel syndrome', 'carpal-tunnel-syndrome'],
+      ['peripheral neuropathies', 'peripheral-neuropathy'],
+      ['median nerve', 'median-nerve'],
+      ['myelin', 'myelin'],
+      ['numbness', 'numbness'],
+      ['tingling', 'paresthesia'],
+      ['pins and needles', 'paresthesia'],
+      ['burning', 'burning'],
+      ['weakness', 'muscle-weakness'],
+      ['fatigue', 'fatigue'],
+      ['paralysis', 'paralysis'],
+      ['joint pain', 'joint-pain'],
+      ['skin rash', 'skin-rash'],
+      ['inflammation', 'inflammation'],
+      ['nerve conduction studies', 'nerve-conduction-study'],
+      ['autoantibody blood tests', 'autoantibody-blood-test'],
+      ['imaging', 'imaging'],
+      ['corticosteroids', 'corticosteroids'],
+      ['immunosuppressants', 'immunosuppressants'],
+    ];
+    for (const [term, id] of expected) assert.deepEqual(idOf(term), [id], term);
+  });
+
+  it('does not take lowercase ms or the word all for abbreviations', () => {
+    assert.deepEqual(idOf('5 ms for all of us'), []);
+  });
+
+  it('scans the example article without a term left unexplained', () => {
+    const text = repoText('examples/numbness-in-hands.md');
+    const hits = kb.termIndex.findTerms(text);
+    assert.ok(hits.length > 100, `only ${hits.length} terms found`);
+    for (const h of hits) assert.ok(kb.get(h.entryId), h.entryId);
+  });
+});
