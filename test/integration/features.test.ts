@@ -1,0 +1,186 @@
+import { strict as assert } from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const EXAMPLE = vscode.Uri.file(path.join(ROOT, 'examples', 'numbness-in-hands.md'));
+const pkg = require(path.join(ROOT, 'package.json'));
+
+/** The Markdown of every hover at `position` that MedTerms gave (its cards end with a review line). */
+async function cardsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
+  return hovers
+    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+    .filter((md) => md.includes('*Review:'));
+}
+
+/**
+ * Position inside the `nth` whole-word occurrence of `needle` (a character in), matched in its
+ * own casing if it occurs so, else in any casing.
+ */
+function inside(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Position {
+  const text = doc.getText();
+  const pattern = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const flags of ['g', 'gi']) {
+    const at = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, `${flags}u`))][nth]?.index;
+    if (at !== undefined) return doc.positionAt(at + Math.min(1, needle.length - 1));
+  }
+  assert.fail(`"${needle}" #${nth} not in ${doc.uri.path}`);
+}
+
+async function markdown(content: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** MedTerms completions at the end of a one-line document. */
+async function complete(line: string): Promise<vscode.CompletionItem[]> {
+  const doc = await markdown(line);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(line.length));
+  return list.items.filter((i) => typeof i.documentation === 'object' && i.documentation.value.includes('*Review:'));
+}
+
+describe('MedTerms in a real VS Code', () => {
+  let example: vscode.TextDocument;
+
+  before(async () => {
+    await vscode.extensions.getExtension('medterms.medterms')!.activate();
+    example = await vscode.workspace.openTextDocument(EXAMPLE);
+    await vscode.window.showTextDocument(example);
+  });
+
+  describe('hover', () => {
+    it('shows the card of a term: name, kind, definition, codes, sources, review', async () => {
+      const [card] = await cardsAt(example, inside(example, 'multiple sclerosis (MS)'));
+      assert.ok(card, 'no MedTerms hover');
+      for (const part of ['### multiple sclerosis (MS)', '*Condition*', 'myelin', 'ICD-10-CM G35', 'D009103', '**Sources:**', 'Review:']) {
+        assert.ok(card.includes(part), `missing ${part}:\n${card}`);
+      }
+    });
+
+    it('knows every surface form: abbreviations, possessives, diacritics, lay terms, plurals', async () => {
+      const cases: [string, string][] = [
+        ['MS', '### multiple sclerosis'],
+        ["Sjogren's", "### Sjögren's syndrome"],
+        ['pins and needles', '### paresthesia'],
+        ['nerve conduction studies', '### nerve conduction study'],
+        ['CTS', '### carpal tunnel syndrome'],
+        ['median nerve', '### median nerve'],
+        ['corticosteroids', '### corticosteroids'],
+      ];
+      for (const [term, heading] of cases) {
+        const cards = await cardsAt(example, inside(example, term));
+        assert.ok(cards.some((c) => c.startsWith(heading)), `${term}: ${cards.join('\n---\n') || 'no card'}`);
+      }
+    });
+
+    it('prefers the longest term: peripheral neuropathy, not neuropathy', async () => {
+      const text = example.getText();
+      const at = text.indexOf('peripheral neuropathy') + 'peripheral '.length + 2;
+      const [card] = await cardsAt(example, example.positionAt(at));
+      assert.ok(card?.startsWith('### peripheral neuropathy'), card);
+    });
+
+    it('stays silent in front matter, code, URLs and HTML comments, and on lowercase "ms"', async () => {
+      const doc = await markdown('---\ntitle: lupus\n---\n\n`lupus` <!-- lupus --> [x](https://e.org/lupus) 5 ms\n\n```\nlupus\n```\n\nlupus\n');
+      for (const [needle, nth] of [['lupus', 0], ['lupus', 1], ['lupus', 2], ['lupus', 3], ['ms', 0], ['lupus', 4]] as const) {
+        assert.deepEqual(await cardsAt(doc, inside(doc, needle, nth)), [], `${needle} #${nth}`);
+      }
+      assert.equal((await cardsAt(doc, inside(doc, 'lupus', 5))).length, 1, 'prose lupus');
+    });
+
+    it('copes with CRLF, a BOM, emoji and a 100 KB line', async () => {
+      const doc = await markdown('\uFEFF😀 Lupus\r\n\r\n' + 'numbness '.repeat(11_000) + 'tingling\r\n');
+      assert.equal((await cardsAt(doc, inside(doc, 'Lupus'))).length, 1);
+      assert.equal((await cardsAt(doc, inside(doc, 'tingling'))).length, 1);
+    });
+  });
+
+  describe('completion', () => {
+    const cases: [string, string][] = [
+      ['Symptoms of rhuem', 'rheumatoid arthritis'],
+      ['Symptoms of sjogren', "Sjögren's syndrome"],
+      ['Pain from carpel tun', 'carpal tunnel syndrome'],
+      ['It may be neuropath', 'neuropathy'],
+      ['A feeling of pins and nee', 'paresthesia'],
+    ];
+    for (const [typed, expected] of cases) {
+      it(`offers ${expected} for "${typed}"`, async () => {
+        const items = await complete(typed);
+        const item = items.find((i) => labelOf(i) === expected);
+        assert.ok(item, `${typed}: ${items.map(labelOf).join(', ')}`);
+        assert.ok(items.indexOf(item) < 5, `${expected} ranked ${items.indexOf(item) + 1}`);
+      });
+    }
+
+    it('replaces the typed words with the canonical spelling, and documents the card', async () => {
+      const doc = await markdown('Pain from carpel tun');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(20));
+      const item = list.items.find((i) => labelOf(i) === 'carpal tunnel syndrome')!;
+      const range = item.range as vscode.Range;
+      assert.equal(doc.getText(range), 'carpel tun');
+      assert.match((item.documentation as vscode.MarkdownString).value, /G56\.0/);
+      const editor = vscode.window.activeTextEditor!;
+      await editor.edit((b) => b.replace(range, labelOf(item)));
+      assert.equal(doc.getText(), 'Pain from carpal tunnel syndrome');
+    });
+
+    it('capitalises at the start of a sentence', async () => {
+      const items = await complete('Rhuem');
+      assert.ok(items.some((i) => labelOf(i) === 'Rheumatoid arthritis'), items.map(labelOf).join(', '));
+    });
+
+    it('offers nothing inside code', async () => {
+      assert.deepEqual(await complete('`rhuem'), []);
+    });
+  });
+
+  describe('commands', () => {
+    it('contributes every command in the MedTerms category, and registers it', async () => {
+      const registered = new Set(await vscode.commands.getCommands(true));
+      for (const c of pkg.contributes.commands) {
+        assert.equal(c.category, 'MedTerms', c.command);
+        assert.ok(c.command.startsWith('medterms.'), c.command);
+        assert.ok(registered.has(c.command), `${c.command} is not registered`);
+      }
+    });
+
+    it('Look Up Term… finds multiple sclerosis by its code and opens the entry beside, read-only', async () => {
+      await vscode.window.showTextDocument(example);
+      const chosen = vscode.commands.executeCommand<string | undefined>('medterms.lookUpTerm', 'G35');
+      await new Promise((r) => setTimeout(r, 500));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(await chosen, 'multiple-sclerosis');
+      const view = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'medterms');
+      assert.ok(view, 'entry view not visible');
+      assert.equal(view.document.uri.path, '/entry/multiple-sclerosis.md');
+      assert.notEqual(view.viewColumn, vscode.ViewColumn.One);
+      assert.match(view.document.getText(), /ICD-10-CM G35/);
+      const before = view.document.getText();
+      await vscode.window.showTextDocument(view.document, view.viewColumn);
+      await vscode.commands.executeCommand('type', { text: 'typed by the writer' });
+      assert.equal(view.document.getText(), before, 'the entry view accepted typing');
+    });
+
+    it('Look Up Term at Cursor opens the entry of the term under the cursor', async () => {
+      const editor = await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
+      const at = inside(example, 'CTS');
+      editor.selection = new vscode.Selection(at, at);
+      assert.equal(await vscode.commands.executeCommand('medterms.lookUpTermAtCursor'), 'carpal-tunnel-syndrome');
+      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.path === '/entry/carpal-tunnel-syndrome.md'));
+    });
+
+    it('About the Knowledge Base names the sources', async () => {
+      await vscode.commands.executeCommand('medterms.showAbout');
+      const about = vscode.window.activeTextEditor!.document;
+      assert.equal(about.uri.toString(), 'medterms:/about.md');
+      assert.match(about.getText(), /# About the MedTerms knowledge base/);
+      assert.match(about.getText(), /entries:/);
+    });
+  });
+});
