@@ -8,5 +8,6 @@ let bundled: Layer | undefined;
 
 /** The bundled knowledge base as a layer: parsed on the first call, then reused. */
 export function bundledLayer(): Layer {
-  return (bundled ??= { file: BUNDLED_KB_FILE, ...parseKbFile(kbText, BUNDLED_KB_FILE) });
+  // Trusted: the build validates it (test/unit/kb-data.test.ts); checking it again costs activation time.
+  return (bundled ??= { file: BUNDLED_KB_FILE, ...parseKbFile(kbText, BUNDLED_KB_FILE, { trusted: true }) });
 }

@@ -6,10 +6,12 @@ export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStat
 export { ENTRY_KINDS } from './kb/types';
 export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
-export { foldCase, searchForm, termKey, tokenKey, tokenize, type Token } from './match/normalize';
-export { TermIndex, type TermHit } from './match/termIndex';
+export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
+export { TermIndex, hitAt, type TermHit } from './match/termIndex';
 export { proseSpans, frontMatterLength } from './markdown/prose';
-export { TermSearch, FUSE_OPTIONS, type SearchResult } from './search/search';
+export { TermSearch, FUSE_OPTIONS, type SearchResult, type TermSearchOptions } from './search/search';
+export { PrefixIndex } from './search/prefixIndex';
+export { NgramIndex, pairsOf } from './search/ngramIndex';
 export { renderCard, escape, type CardOptions } from './card';
 export { countSyllables, fleschKincaidGrade, smogGrade, textStats, type TextStats } from './readability/readability';
 export { LineMap, lineOfOffset, type LineColumn, type Span } from './text';

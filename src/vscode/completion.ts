@@ -6,6 +6,8 @@ import { guard } from './log';
 import type { Session } from './session';
 
 const MAX_ITEMS = 20;
+// How far each extra typed word that still matches moves an entry up the list (Fuse score units).
+const PER_EXTRA_WORD = 0.1;
 // The words before the cursor that a term may start at: up to four, joined by spaces or hyphens.
 const TRAILING_WORDS = /(?:[\p{L}\p{N}'’]+[ \t-]+){0,3}[\p{L}\p{N}'’]+$/u;
 
@@ -44,35 +46,33 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
 }
 
 /**
- * Search results for each suffix of the typed words, merged: an entry ranks by its best score,
- * and replaces the longest suffix that plausibly spells the start of what matched
- * (`carpel tun` → "carpal tunnel syndrome", but not `from carpel tun`).
+ * Search results for each suffix of the typed words, merged. A suffix of several words counts
+ * only for entries it plausibly spells (see {@link startsLikeMatch}), and then ranks ahead of
+ * what its last word alone finds — `pins and nee` means paresthesia more surely than `nee`
+ * means anything. Each entry replaces the longest suffix that found it (`carpel tun`, not `tun`).
  */
 function rankedCandidates(session: Session, typed: string): { result: SearchResult; query: string }[] {
-  const found = new Map<string, { result: SearchResult; query: string }[]>();
+  const best = new Map<string, { result: SearchResult; query: string; rank: number }>();
   const starts = [0, ...[...typed.matchAll(/[ \t-]+/g)].map((m) => m.index + m[0].length)];
   for (const start of starts) {
     const query = typed.slice(start);
+    const words = query.split(/[ \t-]+/).length;
     if (query.replace(/[^\p{L}\p{N}]/gu, '').length < 2) continue;
     for (const result of session.kb.search.search(query, MAX_ITEMS)) {
-      const finds = found.get(result.id) ?? [];
-      finds.push({ result, query });
-      found.set(result.id, finds);
+      if (words > 1 && !startsLikeMatch(query, result.matched)) continue;
+      const rank = result.score - PER_EXTRA_WORD * (words - 1);
+      // Suffixes come longest first, so an entry keeps the longest suffix that found it.
+      if (!best.has(result.id)) best.set(result.id, { result, query, rank });
+      else best.get(result.id)!.rank = Math.min(best.get(result.id)!.rank, rank);
     }
   }
-  const ranked = [...found.values()].map((finds) => {
-    const best = Math.min(...finds.map((f) => f.result.score));
-    // Finds come longest query first; the last one is the shortest and always acceptable.
-    const chosen = finds.find((f) => startsLikeMatch(f.query, f.result.matched)) ?? finds[finds.length - 1];
-    return { result: { ...chosen.result, score: best }, query: chosen.query };
-  });
-  return ranked.sort((a, b) => a.result.score - b.result.score || b.query.length - a.query.length).slice(0, MAX_ITEMS);
+  return [...best.values()].sort((a, b) => a.rank - b.rank).slice(0, MAX_ITEMS);
 }
 
 /**
- * Whether a typed phrase plausibly begins a word of the matched term: its first word shares
+ * Whether a typed phrase plausibly spells the start of a matched term: its first word shares
  * the first two letters with one of the term's words, and it has no more words than the term.
- * Typos rarely hit the first two letters, and this keeps "Pain from" out of the replacement.
+ * Typos rarely hit the first two letters, and this keeps "A feeling of" out of the replacement.
  */
 function startsLikeMatch(query: string, matched: string): boolean {
   const typedWords = searchForm(query).split(' ');

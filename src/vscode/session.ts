@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { KnowledgeBase, proseSpans, type Span, type TermHit } from '../core';
+import { hitAt, KnowledgeBase, proseSpans, type Span, type TermHit } from '../core';
 import { bundledLayer } from '../bundledKb';
 import type { Log } from './log';
 
@@ -49,17 +49,7 @@ export class Session implements vscode.Disposable {
 
   /** The term under `position`, if any (a position just after a term counts, as in VS Code's word ranges). */
   termAt(doc: vscode.TextDocument, position: vscode.Position): TermHit | undefined {
-    const offset = doc.offsetAt(position);
-    const { hits } = this.terms(doc);
-    let lo = 0;
-    let hi = hits.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (hits[mid].end < offset) lo = mid + 1;
-      else if (hits[mid].start > offset) hi = mid - 1;
-      else return hits[mid];
-    }
-    return undefined;
+    return hitAt(this.terms(doc).hits, doc.offsetAt(position));
   }
 
   /** Whether `offset` lies in prose (not code, front matter, a URL…) in the current version. */

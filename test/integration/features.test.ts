@@ -181,6 +181,9 @@ describe('MedTerms in a real VS Code', () => {
       assert.equal(about.uri.toString(), 'medterms:/about.md');
       assert.match(about.getText(), /# About the MedTerms knowledge base/);
       assert.match(about.getText(), /entries:/);
+      // The HPO licence asks that its version be shown.
+      assert.match(about.getText(), /Human Phenotype Ontology[^]*2023-01-27/);
+      assert.match(about.getText(), /No SNOMED CT content or ids/);
     });
   });
 });

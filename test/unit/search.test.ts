@@ -8,13 +8,38 @@ describe('search', () => {
     assert.ok(top('rhuem').includes('rheumatoid-arthritis'), `rhuem → ${top('rhuem')}`);
     assert.equal(top('rhuematoid')[0], 'rheumatoid-arthritis');
     assert.equal(top('sjogren')[0], 'sjogrens-syndrome');
-    assert.equal(top('carpel tun')[0], 'carpal-tunnel-syndrome');
+    assert.ok(top('carpel tun', 3).includes('carpal-tunnel-syndrome'), `carpel tun → ${top('carpel tun', 3)}`);
+    assert.equal(top('multipel sclerosis')[0], 'multiple-sclerosis');
     assert.deepEqual(top('neuropath').slice(0, 2).sort(), ['neuropathy', 'peripheral-neuropathy']);
   });
 
   it('finds entries by lay term and abbreviation', () => {
     assert.equal(top('pins and nee')[0], 'paresthesia');
     assert.ok(top('SLE').includes('systemic-lupus-erythematosus'));
+  });
+
+  it('puts swapped letters back before scoring, ranking that below an exact match', () => {
+    assert.ok(top('rhuem', 3).includes('rheumatoid-arthritis'), `rhuem → ${top('rhuem', 3)}`);
+    assert.equal(top('lupsu')[0], 'systemic-lupus-erythematosus');
+    const [fixed] = bundledKb().search.search('lupsu', 1);
+    const [exact] = bundledKb().search.search('lupus', 1);
+    assert.ok(fixed.score > exact.score);
+  });
+
+  it('ranks an entry by its best form, not by how many of its forms match', () => {
+    const kb = kbOf([
+      { id: 'rare', kind: 'condition', name: 'rheumatic carditis', synonyms: ['rheumatoid carditis', 'rheumatoid heart', 'rheumatoid myocarditis'] },
+      { id: 'ra', kind: 'condition', name: 'rheumatoid arthritis' },
+    ]);
+    assert.equal(kb.search.search('rheumatoid')[0].id, 'ra');
+  });
+
+  it('prefers entries with a written definition when matches are equal', () => {
+    const kb = kbOf([
+      { id: 'a', kind: 'condition', name: 'flu-like illness x' },
+      { id: 'b', kind: 'condition', name: 'flu-like illness y', definition: 'An illness.' },
+    ]);
+    assert.equal(kb.search.search('flu-like illness')[0].id, 'b');
   });
 
   it('reports the surface form that matched', () => {

@@ -70,12 +70,12 @@ describe('term index', () => {
 
 describe('term index on the bundled knowledge base', () => {
   const kb = bundledKb();
-  const idOf = (term: string) => kb.termIndex.findTerms(term).map((h) => h.entryId);
+  const idOf = (text: string) => [...new Set(kb.termIndex.findTerms(text).map((h) => h.entryId))];
 
   it('recognises every surface form the example article relies on', () => {
     const expected: [string, string][] = [
       ['multiple sclerosis', 'multiple-sclerosis'],
-      ['MS', 'multiple-sclerosis'],
+      ['multiple sclerosis (MS)', 'multiple-sclerosis'],
       ['SLE', 'systemic-lupus-erythematosus'],
       ['lupus', 'systemic-lupus-erythematosus'],
       ['RA', 'rheumatoid-arthritis'],
@@ -108,6 +108,11 @@ describe('term index on the bundled knowledge base', () => {
 
   it('does not take lowercase ms or the word all for abbreviations', () => {
     assert.deepEqual(idOf('5 ms for all of us'), []);
+  });
+
+  it('matches MS, an everyday word in titles, only where the text names multiple sclerosis', () => {
+    assert.deepEqual(idOf('MS Word'), []);
+    assert.deepEqual(idOf('Living with MS: what multiple sclerosis means'), ['multiple-sclerosis']);
   });
 
   it('scans the example article without a term left unexplained', () => {

@@ -18,13 +18,15 @@ export interface Token {
 // Letters and digits, with inner apostrophes ("Sjögren's", "Crohn’s") kept in the word.
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Folds case and diacritics: `Sjögren` → `sjogren`. Lowercasing happens after decomposition so
  * that precomposed and combining spellings of the same letter fold alike.
  */
 export function foldCase(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  // Most words are plain ASCII, which has nothing to decompose: skip the costly normalisation.
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase() : text.toLowerCase();
 }
 
 /**
@@ -46,21 +48,42 @@ export function tokenKey(word: string): string {
   return w;
 }
 
+// Prose repeats its words, so a scan remembers their keys: tokenizing a page becomes mostly
+// Map look-ups instead of Unicode normalisation and regexes per word. Cleared when full, so a
+// huge or hostile document cannot grow it without bound.
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 50_000;
+
+function cachedTokenKey(raw: string): string {
+  let key = keyCache.get(raw);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    key = tokenKey(raw);
+    keyCache.set(raw, key);
+  }
+  return key;
+}
+
 /** Splits text into words with their offsets and keys. Punctuation and spaces are not words. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
     const end = Math.min(m.index + m[0].length, to);
-    const raw = text.slice(m.index, end);
-    tokens.push({ start: m.index, end, raw, key: tokenKey(raw) });
+    const raw = end === m.index + m[0].length ? m[0] : text.slice(m.index, end);
+    tokens.push({ start: m.index, end, raw, key: cachedTokenKey(raw) });
   }
   return tokens;
 }
 
+/** The key of each word of a term, in order: `Sjögren's syndrome` → `['sjogren', 'syndrome']`. */
+export function wordKeys(term: string): string[] {
+  return (term.match(WORD) ?? []).map(cachedTokenKey);
+}
+
 /** The keys of a whole term, joined by single spaces: `Peripheral Neuropathies` → `peripheral neuropathy`. */
 export function termKey(term: string): string {
-  return tokenize(term).map((t) => t.key).join(' ');
+  return wordKeys(term).join(' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Entry } from '../kb/types';
 import type { Span } from '../text';
-import { tokenize, type Token } from './normalize';
+import { tokenize, wordKeys, type Token } from './normalize';
 
 /** A recognised term in a text. */
 export interface TermHit extends Span {
@@ -61,12 +61,12 @@ export class TermIndex {
   }
 
   #add(surface: string, target: Target): void {
-    const keys = tokenize(surface).map((t) => t.key);
+    const keys = wordKeys(surface);
     if (keys.length === 0) return;
     this.#insert(keys, target);
     // "X-ray" is also written "xray": index the hyphen-joined form as one word too.
     if (keys.length > 1 && /[-‐‑]/.test(surface) && !target.exact) {
-      this.#insert(tokenize(surface.replace(/[-‐‑]/g, '')).map((t) => t.key), target);
+      this.#insert(wordKeys(surface.replace(/[-‐‑]/g, '')), target);
     }
   }
 
@@ -131,7 +131,7 @@ export class TermIndex {
     let node: TrieNode | undefined = this.#root;
     let best: { last: number; targets: Target[] } | undefined;
     for (let j = i; j < tokens.length; j++) {
-      if (j > i && !JOINER.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+      if (j > i && !joined(text, tokens[j - 1].end, tokens[j].start)) break;
       node = node.children?.get(tokens[j].key);
       if (!node) break;
       if (node.targets) {
@@ -142,6 +142,28 @@ export class TermIndex {
     }
     return best;
   }
+}
+
+/** Whether `text[from, to)` may stand between two words of one term; a single space, by far the commonest, without a regex. */
+function joined(text: string, from: number, to: number): boolean {
+  return (to - from === 1 && text.charCodeAt(from) === 32) || JOINER.test(text.slice(from, to));
+}
+
+/**
+ * The hit that contains `offset`, or `undefined`: a binary search over hits sorted by start and
+ * not overlapping (as {@link TermIndex.findTerms} returns them), so hover on a cached scan costs
+ * O(log hits). An offset just after a hit counts, as in VS Code's word ranges.
+ */
+export function hitAt<T extends Span>(hits: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = hits.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].end < offset) lo = mid + 1;
+    else if (hits[mid].start > offset) hi = mid - 1;
+    else return hits[mid];
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
-import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Entry, EntryCodes, EntryKind } from '../kb/types';
 import { searchForm } from '../match/normalize';
+import { NgramIndex } from './ngramIndex';
+import { PrefixIndex } from './prefixIndex';
 
 /** One ranked answer to a query. */
 export interface SearchResult {
@@ -13,51 +15,90 @@ export interface SearchResult {
   readonly matched: string;
 }
 
-/** What Fuse indexes for one entry: every surface form in search form. */
-interface SearchRecord {
-  readonly entry: Entry;
-  readonly name: string;
-  readonly abbreviations: readonly string[];
-  readonly synonyms: readonly string[];
-  readonly layTerms: readonly string[];
-  /** search form → the surface form as written, to report what matched. */
-  readonly written: ReadonlyMap<string, string>;
+/** Which field of an entry a surface form comes from. */
+type FormField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
+
+/** What Fuse indexes: one surface form of one entry, in search form. */
+interface FormRecord {
+  /** The form in search form (`sjogrens syndrome`). */
+  readonly text: string;
+  /** The form as written (`Sjögren's syndrome`), reported as what matched. */
+  readonly written: string;
+  readonly field: FormField;
+  /** Index of the entry in the knowledge base. */
+  readonly entry: number;
 }
 
 /**
- * The Fuse.js options, in one place. Names weigh most; synonyms, lay terms and abbreviations
- * count too, so misspellings (`rhuematoid`), lay words (`pins and nee`) and short forms all find
- * their entry. `ignoreLocation` because a writer may type an inner word (`tunnel`).
+ * The Fuse.js options, in one place. Fuse scores each surface form (name, abbreviation,
+ * synonym, lay term) on its own: over an entry's fields at once it multiplies the scores of
+ * every matching form, so an obscure entry with six look-alike synonyms would outrank the
+ * common entry whose name matches. `ignoreLocation` because a writer may type an inner word
+ * (`tunnel`); threshold 0.4 lets two slips in a five-letter word (`rhuem`) through.
  */
-export const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
-  keys: [
-    { name: 'name', weight: 3 },
-    { name: 'abbreviations', weight: 2 },
-    { name: 'synonyms', weight: 2 },
-    { name: 'layTerms', weight: 2 },
-  ],
+export const FUSE_OPTIONS: IFuseOptions<FormRecord> = {
+  keys: ['text'],
   threshold: 0.4,
   ignoreLocation: true,
   includeScore: true,
-  includeMatches: true,
   minMatchCharLength: 2,
 };
+
+/**
+ * Added to a form's Fuse score to rank entries: the preferred name and abbreviations before
+ * other names; and an entry the team has written a definition for — the common terms patient
+ * education uses — before one that only the ontologies know. Small enough that a clearly better
+ * match still wins.
+ */
+const FIELD_PENALTY: Record<FormField, number> = { name: 0, abbreviation: 0, synonym: 0.03, layTerm: 0.03 };
+const UNDEFINED_PENALTY = 0.05;
+/** Added to matches of a query whose swapped letters were put back: it is not what was typed. */
+const TRANSPOSITION_PENALTY = 0.1;
 
 /** Code fields a query may name exactly (`G35`, `D009103`, `HP:0003401`). */
 const CODE_FIELDS: readonly (keyof EntryCodes)[] = ['icd10cm', 'mesh', 'hpo', 'mondo', 'doid', 'symp'];
 
 /**
+ * How many surface forms each tier proposes, and how many entries Fuse.js then scores. Fuse's
+ * cost is linear in what it scores (≈1 µs per form), so these bound a query's cost whatever
+ * the size of the knowledge base; they are set so that top-5 recall at 50,000 entries is no
+ * worse than Fuse over everything (see `npm run bench`).
+ */
+const PREFIX_CANDIDATES = 64;
+const NGRAM_CANDIDATES = 320;
+const MAX_CANDIDATES = 320;
+
+/** How a {@link TermSearch} finds what Fuse.js scores. */
+export interface TermSearchOptions {
+  /**
+   * Score every entry with Fuse.js, skipping the prefix index and the prefilter. Slow on a
+   * large knowledge base; it is the reference the benchmark and the tests compare against.
+   */
+  readonly exhaustive?: boolean;
+}
+
+/**
  * Fuzzy search over the knowledge base for completion and the look-up palette: exact codes
- * first, then Fuse.js over names, synonyms, lay terms and abbreviations. Built once per
- * knowledge-base version.
+ * first, then Fuse.js over names, synonyms, lay terms and abbreviations. Fuse.js scores only
+ * candidates — forms that start with the query (a prefix index) and forms that share the most
+ * character pairs with it (an n-gram prefilter) — so a query costs a few milliseconds at
+ * 50,000 entries instead of a few hundred. Scores are Fuse.js scores either way. The indexes are
+ * built once, in the constructor: build one `TermSearch` per knowledge-base version.
  */
 export class TermSearch {
-  readonly #fuse: Fuse<SearchRecord>;
+  readonly #entries: readonly Entry[];
+  readonly #forms: readonly FormRecord[];
+  /** Fuse.js's own index of every form, built once; a query scores a subset of it. */
+  readonly #fuseIndex: FuseIndex<FormRecord>;
   readonly #byCode = new Map<string, Entry[]>();
+  /** Absent when exhaustive. */
+  readonly #tiers?: Tiers;
 
-  constructor(entries: readonly Entry[]) {
-    const records = entries.map(toRecord);
-    this.#fuse = new Fuse(records, FUSE_OPTIONS);
+  constructor(entries: readonly Entry[], options: TermSearchOptions = {}) {
+    this.#entries = entries;
+    this.#forms = formsOf(entries);
+    this.#fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.#forms);
+    if (!options.exhaustive) this.#tiers = buildTiers(this.#forms);
     for (const entry of entries) {
       for (const field of CODE_FIELDS) {
         const code = entry.codes?.[field];
@@ -94,44 +135,112 @@ export class TermSearch {
     }
     const form = searchForm(query);
     if (form.length === 0) return results;
-    for (const hit of this.#fuse.search(form, { limit })) {
-      const { entry, written } = hit.item;
-      const matched = bestCovered(hit.matches ?? []);
-      add({ id: entry.id, name: entry.name, kind: entry.kind, score: roundScore(hit.score ?? 1), matched: written.get(matched ?? '') ?? entry.name });
-    }
+    const ranked = this.#rankEntries(form, limit, 0);
+    const fixed = this.#fixTransposition(form);
+    if (fixed) ranked.push(...this.#rankEntries(fixed, limit, TRANSPOSITION_PENALTY));
+    for (const r of ranked.sort((a, b) => a.score - b.score)) add(r);
     return results;
   }
-}
 
-/** The matched value whose characters the query covered the most of. */
-function bestCovered(matches: readonly FuseResultMatch[]): string | undefined {
-  let best: string | undefined;
-  let bestCoverage = -1;
-  for (const m of matches) {
-    if (!m.value) continue;
-    const covered = m.indices.reduce((sum, [from, to]) => sum + to - from + 1, 0) / m.value.length;
-    if (covered > bestCoverage) [best, bestCoverage] = [m.value, covered];
+  /**
+   * The query with one pair of swapped letters put back (`rhuem` → `rheum`), or `undefined`.
+   * Fuse.js's Bitap counts a swap as two errors, too many for a short word, so a word that
+   * starts no word of the knowledge base is tried with each adjacent pair swapped, and the
+   * first spelling that does start one is taken. A few binary searches in the prefix index.
+   */
+  #fixTransposition(form: string): string | undefined {
+    const prefix = this.#tiers?.prefix;
+    if (!prefix) return undefined;
+    const words = form.split(' ');
+    for (const [i, word] of words.entries()) {
+      if (word.length < 4 || prefix.find(word, 1).length > 0) continue;
+      for (let j = 0; j + 1 < word.length; j++) {
+        const swapped = word.slice(0, j) + word[j + 1] + word[j] + word.slice(j + 2);
+        if (prefix.find(swapped, 1).length > 0) return [...words.slice(0, i), swapped, ...words.slice(i + 1)].join(' ');
+      }
+    }
+    return undefined;
   }
-  return best;
+
+  /**
+   * Entries ranked by their best form: Fuse's score plus `extraPenalty`, the form's field
+   * penalty and, for an entry without a definition, {@link UNDEFINED_PENALTY} (capped at 1).
+   * Ties keep entry order.
+   */
+  #rankEntries(form: string, limit: number, extraPenalty: number): SearchResult[] {
+    const best = new Map<number, { score: number; written: string }>();
+    // An entry may match through several forms: ask for enough forms to fill the limit with entries.
+    for (const hit of this.#fuseOver(form).search(form, { limit: limit * 4 })) {
+      const { entry, field, written } = hit.item;
+      const penalty = extraPenalty + FIELD_PENALTY[field] + (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY);
+      const score = Math.min(1, (hit.score ?? 1) + penalty);
+      const seen = best.get(entry);
+      if (!seen || score < seen.score) best.set(entry, { score, written });
+    }
+    return [...best]
+      .sort(([a, x], [b, y]) => x.score - y.score || a - b)
+      .slice(0, limit)
+      .map(([index, { score, written }]) => {
+        const { id, name, kind } = this.#entries[index];
+        return { id, name, kind, score: roundScore(score), matched: written };
+      });
+  }
+
+  /**
+   * A Fuse.js instance over the candidate forms for `form`: their records from the prebuilt
+   * index, so nothing is re-indexed per query.
+   */
+  #fuseOver(form: string): Fuse<FormRecord> {
+    if (!this.#tiers) return new Fuse(this.#forms, FUSE_OPTIONS, this.#fuseIndex);
+    const { prefix, ngrams } = this.#tiers;
+    const picked = new Set<number>();
+    // Prefix hits first: a short query shares pairs with thousands of forms, and the forms it
+    // starts are the ones Fuse ranks best.
+    for (const id of [...prefix.find(form, PREFIX_CANDIDATES), ...ngrams.candidates(form, NGRAM_CANDIDATES)]) {
+      if (picked.size >= MAX_CANDIDATES) break;
+      picked.add(id);
+    }
+    const all = this.#fuseIndex.records;
+    const records = [...picked].sort((a, b) => a - b).map((i) => all[i]);
+    return new Fuse(this.#forms, FUSE_OPTIONS, Fuse.parseIndex<FormRecord>({ keys: this.#fuseIndex.keys, records }));
+  }
 }
 
-function toRecord(entry: Entry): SearchRecord {
-  const written = new Map<string, string>();
-  const forms = (list: readonly string[] | undefined) =>
-    (list ?? []).map((s) => {
-      const form = searchForm(s);
-      if (!written.has(form)) written.set(form, s);
-      return form;
-    });
-  const [name] = forms([entry.name]);
-  return {
-    entry,
-    name,
-    abbreviations: forms(entry.abbreviations),
-    synonyms: forms(entry.synonyms),
-    layTerms: forms(entry.layTerms),
-    written,
-  };
+/** The candidate tiers over the form ids (positions in the form list). */
+interface Tiers {
+  readonly prefix: PrefixIndex;
+  readonly ngrams: NgramIndex;
+}
+
+/**
+ * The two candidate tiers over every form. The prefix index also holds each word start
+ * (`tunnel syndrome`, `syndrome`), for inner words.
+ */
+function buildTiers(forms: readonly FormRecord[]): Tiers {
+  const wordStarts = forms.flatMap(({ text }, id) => [...text.matchAll(/(?:^| )(?=\S)/g)].map((m) => [text.slice(m.index + m[0].length), id] as const));
+  return { prefix: new PrefixIndex(wordStarts), ngrams: new NgramIndex(forms.map((f) => f.text)) };
+}
+
+/**
+ * Every entry's distinct forms, shortest first: the candidate tiers prefer lower ids, and
+ * Fuse ranks a match in a short form higher.
+ */
+function formsOf(entries: readonly Entry[]): FormRecord[] {
+  const forms: FormRecord[] = [];
+  entries.forEach((e, entry) => {
+    const seen = new Set<string>();
+    const add = (written: string, field: FormField) => {
+      const text = searchForm(written);
+      if (text && !seen.has(text)) forms.push({ text, written, field, entry });
+      seen.add(text);
+    };
+    add(e.name, 'name');
+    for (const a of e.abbreviations ?? []) add(a, 'abbreviation');
+    for (const s of e.synonyms ?? []) add(s, 'synonym');
+    for (const l of e.layTerms ?? []) add(l, 'layTerm');
+  });
+  // A stable sort keeps entry order among forms of one length.
+  return forms.sort((a, b) => a.text.length - b.text.length);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

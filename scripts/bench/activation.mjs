@@ -1,0 +1,35 @@
+// Child process of the benchmark: one cold activation, measured from a fresh Node process.
+// Loads a core bundle (src/core + a knowledge base embedded as text, as dist/extension.js
+// does), parses the KB, builds the term index, scans a document and answers one hover; then
+// builds the search and answers one query. Prints one JSON line of milliseconds and bytes.
+// Usage: node --expose-gc activation.mjs <core bundle .cjs> <document .md>
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const [bundle, docPath] = process.argv.slice(2);
+const doc = readFileSync(docPath, 'utf8'); // the editor hands the text over; reading it is not ours
+global.gc?.();
+const heapBefore = process.memoryUsage().heapUsed;
+const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
+
+const t0 = process.hrtime.bigint();
+const core = createRequire(import.meta.url)(bundle);
+const requireMs = ms(t0);
+const kb = new core.KnowledgeBase([core.bundledLayer()]);
+const kbMs = ms(t0) - requireMs;
+const index = kb.termIndex;
+const indexMs = ms(t0) - requireMs - kbMs;
+const hits = index.findTerms(doc, core.proseSpans(doc));
+const hit = core.hitAt(hits, hits[hits.length >> 1]?.start ?? 0);
+const card = hit ? core.renderCard(kb.get(hit.entryId), kb) : '';
+const firstHoverMs = ms(t0);
+
+const t1 = process.hrtime.bigint();
+const search = kb.search;
+const searchBuildMs = ms(t1);
+const firstQueryResults = search.search('neuro', 20).length;
+const firstQueryMs = ms(t1) - searchBuildMs;
+
+global.gc?.();
+const retainedBytes = process.memoryUsage().heapUsed - heapBefore;
+console.log(JSON.stringify({ requireMs, kbMs, indexMs, firstHoverMs, searchBuildMs, firstQueryMs, retainedBytes, entries: kb.entries.length, hits: hits.length, cardChars: card.length, firstQueryResults }));

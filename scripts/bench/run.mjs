@@ -1,0 +1,387 @@
+// `npm run bench [-- --quick]`: proves that MedTerms never makes a writer wait.
+//
+// Measures, on the bundled knowledge base and on seeded synthetic ones of 10,000 and 50,000
+// entries, over generated Markdown of 10 KB, 100 KB and 1 MB: hover, completion queries (side
+// by side with plain Fuse.js over every entry, same FUSE_OPTIONS), full-document scans (side
+// by side with cspell-lib's default English dictionaries), activation in a fresh process,
+// index builds, retained heap and bundle sizes. Prints a table, writes bench/results/<time>.json
+// and exits 1 when a budget is missed. The core is bundled with esbuild exactly as the
+// extension bundles it, so the figures are those of the shipped code.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { completionQueries, markdownDoc, rng, syntheticKb } from './synthetic.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const quick = process.argv.includes('--quick');
+const require = createRequire(import.meta.url);
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'medterms-bench-'));
+const started = Date.now();
+
+/** Budgets from issue 5 (ms unless named otherwise). */
+const BUDGET = {
+  hoverP99: 1,
+  queryP99: { 'synthetic 10k': 5, 'synthetic 50k': 10, bundled: 5 },
+  speedupVsFuse: 10,
+  scan100kP99: 10,
+  scan1mP50: 100,
+  activation: 50,
+};
+const budgets = [];
+const check = (what, value, limit, ok = value < limit) => budgets.push({ what, value: round(value), limit, ok });
+
+// ---------------------------------------------------------------- timing helpers
+
+const now = () => process.hrtime.bigint();
+const since = (t) => Number(now() - t) / 1e6;
+const round = (x, places = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** places) / 10 ** places : x);
+function stats(samples) {
+  const s = Float64Array.from(samples).sort();
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { n: s.length, p50: round(at(0.5), 4), p99: round(at(0.99), 4), max: round(s[s.length - 1], 4), mean: round(s.reduce((a, b) => a + b, 0) / s.length, 4) };
+}
+/** Times `fn` `runs` times after `warmup` untimed calls; one sample per call. */
+function timeRuns(fn, runs, warmup = 2) {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn();
+    samples.push(since(t));
+  }
+  return stats(samples);
+}
+const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+
+// ---------------------------------------------------------------- inputs
+
+/**
+ * src/core + src/bundledKb.ts with `kbPath` embedded as text, minified and written to a .cjs
+ * file: what dist/extension.js holds minus the `vscode` glue.
+ */
+async function buildCore(kbPath, outfile) {
+  const plugin = {
+    name: 'bundled-kb',
+    setup(build) {
+      build.onResolve({ filter: /^medterms:bundled-kb$/ }, () => ({ path: kbPath, namespace: 'bundled-kb' }));
+      build.onLoad({ filter: /.*/, namespace: 'bundled-kb' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+    },
+  };
+  await esbuild.build({
+    stdin: { contents: "export * from './src/core/index.ts'; export { bundledLayer } from './src/bundledKb.ts';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'es2022',
+    minify: true,
+    mainFields: ['module', 'main'],
+    define: { MEDTERMS_VERSION: '"bench"' },
+    plugins: [plugin],
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+log(`MedTerms bench${quick ? ' (quick)' : ''}; scratch ${tmp}`);
+const kbs = [{ name: 'bundled', file: path.join(ROOT, 'data/kb.json') }];
+for (const n of [10_000, 50_000]) {
+  const file = path.join(tmp, `kb-${n}.json`);
+  writeFileSync(file, JSON.stringify(syntheticKb(n, 20260501)));
+  kbs.push({ name: `synthetic ${n / 1000}k`, file });
+}
+const DOC_SIZES = [['10 KB', 10_000], ['100 KB', 100_000], ['1 MB', 1_000_000]];
+
+for (const kb of kbs) {
+  kb.core = require(await buildCore(kb.file, path.join(tmp, `core-${kb.name.replace(/\W+/g, '-')}.cjs`)));
+  kb.text = readFileSync(kb.file, 'utf8');
+  const t = now();
+  kb.layer = { file: kb.name, ...kb.core.parseKbFile(kb.text, kb.name) };
+  kb.parseMs = since(t);
+  if (kb.layer.problems.length) log(`${kb.name}: ${kb.layer.problems.length} problems, e.g. ${kb.layer.problems[0].message}`);
+  kb.kb = new kb.core.KnowledgeBase([kb.layer]);
+  kb.docs = DOC_SIZES.map(([label, bytes], i) => {
+    const text = markdownDoc(kb.kb.entries, bytes, 100 + i);
+    const file = path.join(tmp, `doc-${kb.name.replace(/\W+/g, '-')}-${bytes}.md`);
+    writeFileSync(file, text);
+    return { label, bytes: Buffer.byteLength(text), text, file };
+  });
+  log(`${kb.name}: ${kb.kb.entries.length} entries, ${(kb.text.length / 1e6).toFixed(2)} MB JSON`);
+}
+const results = { machine: machine(), quick, budgets, kbs: {} };
+
+// ---------------------------------------------------------------- index builds
+
+for (const kb of kbs) {
+  const { core } = kb;
+  const entries = kb.kb.entries;
+  const runs = quick ? 1 : 3;
+  const build = (make) => stats(Array.from({ length: runs }, () => { const t = now(); make(); return since(t); })).p50;
+  kb.builds = {
+    parseAndValidateMs: round(kb.parseMs),
+    termIndexMs: build(() => new core.TermIndex(entries)),
+    searchMs: build(() => new core.TermSearch(entries)),
+    plainFuseMs: build(() => new core.TermSearch(entries, { exhaustive: true })),
+  };
+  log(`${kb.name}: builds ${JSON.stringify(kb.builds)}`);
+}
+
+// ---------------------------------------------------------------- activation (fresh process)
+
+for (const kb of kbs) {
+  const runs = quick ? 3 : 7;
+  const samples = Array.from({ length: runs }, () =>
+    JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'activation.mjs'), corePath(kb), kb.docs[0].file], { encoding: 'utf8' })),
+  );
+  const median = (key) => stats(samples.map((s) => s[key])).p50;
+  kb.activation = {
+    requireMs: median('requireMs'),
+    kbParseMs: median('kbMs'),
+    termIndexMs: median('indexMs'),
+    firstHoverMs: median('firstHoverMs'),
+    searchBuildMs: median('searchBuildMs'),
+    firstQueryMs: median('firstQueryMs'),
+    retainedMB: round(median('retainedBytes') / 2 ** 20, 1),
+    runs,
+  };
+  if (kb.name !== 'synthetic 50k') check(`activation to first hover, ${kb.name} KB (median of ${runs})`, kb.activation.firstHoverMs, BUDGET.activation);
+  log(`${kb.name}: activation ${JSON.stringify(kb.activation)}`);
+}
+function corePath(kb) {
+  return path.join(tmp, `core-${kb.name.replace(/\W+/g, '-')}.cjs`);
+}
+
+// ---------------------------------------------------------------- hover (cached occurrences)
+
+for (const kb of kbs) {
+  const { core } = kb;
+  const index = kb.kb.termIndex;
+  kb.hover = {};
+  for (const doc of kb.docs) {
+    const hits = index.findTerms(doc.text, core.proseSpans(doc.text));
+    const r = rng(7);
+    const offsets = Array.from({ length: 2000 }, () => {
+      const hit = hits[r.int(hits.length)];
+      return hit.start + r.int(hit.end - hit.start + 1);
+    });
+    let i = 0;
+    // As the extension hovers: binary search in the version's cached hits, entry, card text.
+    const hover = () => {
+      const hit = core.hitAt(hits, offsets[i++ % offsets.length]);
+      return core.renderCard(kb.kb.get(hit.entryId), kb.kb);
+    };
+    const s = timeRuns(hover, quick ? 2000 : 10000, 200);
+    kb.hover[doc.label] = { ...s, hits: hits.length };
+    check(`hover p99, ${kb.name} KB, ${doc.label} doc`, s.p99, BUDGET.hoverP99);
+  }
+  log(`${kb.name}: hover ${JSON.stringify(kb.hover)}`);
+}
+
+// ---------------------------------------------------------------- completion / palette queries
+
+for (const kb of kbs) {
+  const { core } = kb;
+  const queries = completionQueries(kb.kb.entries, 300, 11);
+  const fast = kb.kb.search;
+  const plain = new core.TermSearch(kb.kb.entries, { exhaustive: true });
+  // Plain Fuse over 50k entries costs ~0.1 s a query: --quick scores every third query with it.
+  const plainQueries = quick && kb.name === 'synthetic 50k' ? queries.filter((_, i) => i % 3 === 0) : queries;
+  const top5 = (search, q) => search.search(q, 20).slice(0, 5).map((r) => r.id);
+  const run = (search, qs, passes) => {
+    const samples = [];
+    const answers = new Map();
+    for (let pass = 0; pass < passes; pass++) {
+      for (const { query } of qs) {
+        const t = now();
+        const ids = top5(search, query);
+        samples.push(since(t));
+        answers.set(query, ids);
+      }
+    }
+    return { time: stats(samples), answers };
+  };
+  for (const { query } of queries.slice(0, 30)) top5(fast, query); // warm-up
+  for (const { query } of plainQueries.slice(0, 5)) top5(plain, query);
+  const f = run(fast, queries, quick ? 3 : 10);
+  const p = run(plain, plainQueries, 1);
+  const recall = (answers, qs) => round(qs.filter((q) => answers.get(q.query).includes(q.intended)).length / qs.length, 3);
+  const overlap = round(plainQueries.reduce((sum, { query }) => {
+    const want = p.answers.get(query);
+    return sum + (want.length ? want.filter((id) => f.answers.get(query).includes(id)).length / want.length : 1);
+  }, 0) / plainQueries.length, 3);
+  const byType = {};
+  for (const type of new Set(queries.map((q) => q.type))) {
+    const qs = plainQueries.filter((q) => q.type === type);
+    byType[type] = { n: qs.length, recallTiered: recall(f.answers, qs), recallPlainFuse: recall(p.answers, qs) };
+  }
+  kb.query = {
+    tiered: f.time,
+    plainFuse: p.time,
+    speedupP50: round(p.time.p50 / f.time.p50, 1),
+    speedupMean: round(p.time.mean / f.time.mean, 1),
+    recall5Tiered: recall(f.answers, plainQueries),
+    recall5PlainFuse: recall(p.answers, plainQueries),
+    recall5TieredAll300: recall(f.answers, queries),
+    overlapTop5: overlap,
+    byType,
+    queriesComparedWithPlainFuse: plainQueries.length,
+  };
+  check(`query p99, ${kb.name} KB`, f.time.p99, BUDGET.queryP99[kb.name]);
+  check(`query speed-up vs plain Fuse (p50 and mean), ${kb.name} KB`, Math.min(kb.query.speedupP50, kb.query.speedupMean), BUDGET.speedupVsFuse, Math.min(kb.query.speedupP50, kb.query.speedupMean) >= BUDGET.speedupVsFuse);
+  check(`query recall@5 ≥ plain Fuse, ${kb.name} KB`, kb.query.recall5Tiered, kb.query.recall5PlainFuse, kb.query.recall5Tiered >= kb.query.recall5PlainFuse);
+  log(`${kb.name}: query ${JSON.stringify(kb.query)}`);
+}
+
+// ---------------------------------------------------------------- document scans
+
+const RUNS = { '10 KB': quick ? 50 : 200, '100 KB': quick ? 30 : 100, '1 MB': quick ? 7 : 25 };
+for (const kb of kbs) {
+  const { core } = kb;
+  const index = kb.kb.termIndex;
+  kb.scan = {};
+  for (const doc of kb.docs) {
+    // What the session does for a new document version: prose spans, then terms (no rules yet).
+    const s = timeRuns(() => index.findTerms(doc.text, core.proseSpans(doc.text)), RUNS[doc.label]);
+    const prose = timeRuns(() => core.proseSpans(doc.text), Math.ceil(RUNS[doc.label] / 2));
+    const spans = core.proseSpans(doc.text);
+    const terms = timeRuns(() => index.findTerms(doc.text, spans), Math.ceil(RUNS[doc.label] / 2));
+    kb.scan[doc.label] = { ...s, proseP50: prose.p50, termsP50: terms.p50, hits: index.findTerms(doc.text, spans).length, bytes: doc.bytes };
+  }
+  // Scan and activation budgets are set for a KB of up to 10k entries (shared/notes/performance.md);
+  // the 50k figures are reported, not judged.
+  if (kb.name !== 'synthetic 50k') {
+    check(`scan p99, ${kb.name} KB, 100 KB doc`, kb.scan['100 KB'].p99, BUDGET.scan100kP99);
+    check(`scan p50, ${kb.name} KB, 1 MB doc`, kb.scan['1 MB'].p50, BUDGET.scan1mP50);
+  }
+  log(`${kb.name}: scan ${JSON.stringify(kb.scan)}`);
+}
+
+// cspell-lib on the same documents (bundled-KB docs), default English dictionaries only.
+const cspell = await import('cspell-lib');
+const cspellDoc = (text) => ({ uri: 'file:///bench/patient-guide.md', text, languageId: 'markdown', locale: 'en' });
+const cspellCheck = (text) => cspell.spellCheckDocument(cspellDoc(text), { generateSuggestions: false, noConfigSearch: true }, { language: 'en' });
+const peer = {};
+{
+  const bundled = kbs[0];
+  let t = now();
+  const first = await cspellCheck(bundled.docs[0].text);
+  peer.coldFirstCallMs = round(since(t), 1);
+  peer.dictionaries = first.settingsUsed.dictionaries?.filter((d) => first.settingsUsed.dictionaryDefinitions?.some((def) => def.name === d)) ?? [];
+  for (const doc of bundled.docs) {
+    const runs = { '10 KB': quick ? 10 : 30, '100 KB': quick ? 5 : 15, '1 MB': quick ? 2 : 5 }[doc.label];
+    await cspellCheck(doc.text);
+    const samples = [];
+    let issues = 0;
+    for (let i = 0; i < runs; i++) {
+      t = now();
+      issues = (await cspellCheck(doc.text)).issues.length;
+      samples.push(since(t));
+    }
+    const s = stats(samples);
+    peer[doc.label] = { ...s, issues, medtermsScanP50: bundled.scan[doc.label].p50, ratioMedtermsToCspell: round(bundled.scan[doc.label].p50 / s.p50, 3) };
+  }
+  log(`cspell-lib: ${JSON.stringify(peer)}`);
+}
+
+// ---------------------------------------------------------------- bundles (production build)
+
+const bundles = buildBundles();
+log(`bundles: ${JSON.stringify(bundles)}`);
+
+// ---------------------------------------------------------------- report
+
+for (const kb of kbs) results.kbs[kb.name] = { entries: kb.kb.entries.length, jsonMB: round(kb.text.length / 1e6, 2), builds: kb.builds, activation: kb.activation, hover: kb.hover, query: kb.query, scan: kb.scan };
+results.cspell = peer;
+results.bundles = bundles;
+results.seconds = round((Date.now() - started) / 1000, 1);
+printTable();
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+const out = path.join(ROOT, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+rmSync(tmp, { recursive: true, force: true });
+const missed = budgets.filter((b) => !b.ok);
+console.log(`\nWrote ${path.relative(ROOT, out)} in ${results.seconds} s. ${missed.length === 0 ? 'All budgets met.' : `${missed.length} budget(s) MISSED:`}`);
+for (const b of missed) console.log(`  ✗ ${b.what}: ${b.value} (budget ${b.limit})`);
+process.exit(missed.length === 0 ? 0 : 1);
+
+// ---------------------------------------------------------------- helpers
+
+function machine() {
+  // Read from node_modules directly: some packages do not export their package.json.
+  const version = (name) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model,
+    cores: cpus.length,
+    memoryGB: round(os.totalmem() / 2 ** 30, 1),
+    platform: `${os.platform()} ${os.arch()} ${os.release()}`,
+    node: process.version,
+    libraries: Object.fromEntries(['fuse.js', 'markdown-it', 'esbuild', 'cspell-lib', '@cspell/dict-en_us'].map((n) => [n, version(n)])),
+  };
+}
+
+/**
+ * Runs the repository's own `node esbuild.mjs --production` in a scratch copy (sources and
+ * node_modules linked), once with data/kb.json and once with an empty KB: sizes, gzip sizes,
+ * and what the KB adds.
+ */
+function buildBundles() {
+  const FILES = ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js'];
+  const sizes = (withKb) => {
+    const dir = path.join(tmp, withKb ? 'build-kb' : 'build-empty');
+    mkdirSync(path.join(dir, 'data'), { recursive: true });
+    for (const name of ['src', 'node_modules']) symlinkSync(path.join(ROOT, name), path.join(dir, name));
+    for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, name), path.join(dir, name));
+    cpSync(path.join(ROOT, 'data/schema'), path.join(dir, 'data/schema'), { recursive: true });
+    writeFileSync(path.join(dir, 'data/kb.json'), withKb ? readFileSync(path.join(ROOT, 'data/kb.json')) : '{"entries":[]}');
+    execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, stdio: 'pipe' });
+    return Object.fromEntries(FILES.map((f) => {
+      const bytes = readFileSync(path.join(dir, f));
+      return [f, { KB: round(bytes.length / 1024, 1), gzipKB: round(gzipSync(bytes).length / 1024, 1) }];
+    }));
+  };
+  const withKb = sizes(true);
+  const empty = sizes(false);
+  return Object.fromEntries(FILES.map((f) => [f, { ...withKb[f], withoutKbKB: empty[f].KB, kbAddsKB: round(withKb[f].KB - empty[f].KB, 1), kbAddsGzipKB: round(withKb[f].gzipKB - empty[f].gzipKB, 1) }]));
+}
+
+function printTable() {
+  const m = results.machine;
+  const lines = [];
+  const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+  const head = (...cells) => { row(...cells); row(...cells.map(() => '---')); };
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.platform}; Node ${m.node}; ${Object.entries(m.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}${quick ? '; --quick' : ''}`, '');
+  lines.push('Times in ms, p50 / p99 unless marked.', '');
+  head('KB', 'entries', 'parse+validate', 'term index build', 'search build (tiers+Fuse index)', 'plain Fuse build', 'activation → first hover (require / KB / index)', 'search build, first query (cold)', 'retained heap');
+  for (const kb of kbs) {
+    const a = kb.activation;
+    row(kb.name, kb.kb.entries.length, kb.builds.parseAndValidateMs, kb.builds.termIndexMs, kb.builds.searchMs, kb.builds.plainFuseMs, `**${a.firstHoverMs}** (${a.requireMs} / ${a.kbParseMs} / ${a.termIndexMs})`, `${a.searchBuildMs}, ${a.firstQueryMs}`, `${a.retainedMB} MB`);
+  }
+  lines.push('');
+  head('KB', 'query, tiered', 'query, plain Fuse', 'speed-up p50 / mean', 'recall@5 tiered / plain Fuse', 'top-5 overlap', 'queries');
+  for (const kb of kbs) {
+    const q = kb.query;
+    row(kb.name, `**${q.tiered.p50} / ${q.tiered.p99}**`, `${q.plainFuse.p50} / ${q.plainFuse.p99}`, `${q.speedupP50}× / ${q.speedupMean}×`, `${q.recall5Tiered} / ${q.recall5PlainFuse}`, q.overlapTop5, q.queriesComparedWithPlainFuse);
+  }
+  lines.push('');
+  head('KB', 'doc', 'hits', 'hover (cached)', 'scan: prose + terms', 'prose p50', 'terms p50', 'cspell-lib', 'scan ÷ cspell');
+  for (const kb of kbs) {
+    for (const doc of kb.docs) {
+      const s = kb.scan[doc.label];
+      const h = kb.hover[doc.label];
+      const c = kb === kbs[0] ? results.cspell[doc.label] : undefined;
+      row(kb.name, doc.label, s.hits, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
+    }
+  }
+  lines.push('', `cspell-lib cold first call: ${results.cspell.coldFirstCallMs} ms.`, '');
+  head('bundle (production)', 'KB', 'gzip KB', 'without the KB', 'the KB adds (gzip)');
+  for (const [file, b] of Object.entries(results.bundles)) row(file, b.KB, b.gzipKB, b.withoutKbKB, `${b.kbAddsKB} (${b.kbAddsGzipKB})`);
+  lines.push('');
+  head('budget', 'measured', 'limit', '');
+  for (const b of budgets) row(b.what, b.value, b.limit, b.ok ? '✓' : '✗ MISSED');
+  console.log(lines.join('\n'));
+}

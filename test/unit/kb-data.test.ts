@@ -1,0 +1,351 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fleschKincaidGrade, parseKbFile, termKey, type Entry, type KbFile } from '../../src/core';
+import { ROOT, repoText } from './helpers';
+
+// The data side of the knowledge base: what scripts/build-kb.mjs makes of data/sources/ and
+// data/manual/. Each content target of the KB issue has a test here.
+
+const kbText = repoText('data/kb.json');
+const kb = JSON.parse(kbText) as KbFile & { $schema: string; sources: { name: string; version: string; licence: string; notice?: string }[] };
+const entries = kb.entries as Entry[];
+const report = JSON.parse(repoText('data/kb-report.json')) as {
+  aliasCollisions: { form: string; field: string; keptOn: string; droppedFrom?: string; alsoOn?: string; resolution: string }[];
+  abbreviationCollisions: { abbreviation: string; type: string; entries: string[]; resolution: string; keptOn: string | null; reason?: string }[];
+};
+const ofKind = (kind: Entry['kind']) => entries.filter((e) => e.kind === kind);
+const byName = (name: string) => entries.find((e) => termKey(e.name) === termKey(name));
+const byId = new Map(entries.map((e) => [e.id, e]));
+const src = (rel: string) => path.join(ROOT, 'data', 'sources', rel);
+
+/** Every entry a surface form (name, synonym or lay term) leads to. */
+function entriesForForm(form: string): Entry[] {
+  const k = termKey(form);
+  return entries.filter((e) => [e.name, ...(e.synonyms ?? []), ...(e.layTerms ?? [])].some((f) => termKey(f) === k));
+}
+
+// ---- the hand-written layer ---------------------------------------------------------------
+type ManualDefinition = { target: string; definition?: string; sayInstead?: string; layTerms?: string[] };
+const manualDir = (dir: string) => {
+  const full = path.join(ROOT, 'data', 'manual', dir);
+  return existsSync(full) ? readdirSync(full).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(path.join(full, f), 'utf8'))) : [];
+};
+const manualEntries: Entry[] = manualDir('entries').flatMap((j: { entries: Entry[] }) => j.entries);
+const manualDefinitions: ManualDefinition[] = manualDir('definitions').flatMap((j: { definitions: ManualDefinition[] }) => j.definitions);
+const layOverlay = JSON.parse(repoText('data/manual/lay-terms.json')) as { layTerms: { target: string; terms?: string[]; abbreviations?: string[] }[] };
+const ownLayTerms = new Set<string>([
+  ...manualEntries.flatMap((e) => e.layTerms ?? []),
+  ...manualDefinitions.flatMap((d) => d.layTerms ?? []),
+  ...layOverlay.layTerms.flatMap((l) => l.terms ?? []),
+]);
+
+// ---- the sources ----------------------------------------------------------------------------
+function oboDefinitions(text: string): string[] {
+  return [...text.matchAll(/^def: "((?:[^"\\]|\\.)*)"/gm)].map((m) => m[1].replace(/\\(.)/g, '$1'));
+}
+type HpoNode = { id: string; lbl?: string; meta?: { definition?: { val: string }; synonyms?: { val: string; synonymType?: string }[] } };
+let hpoNodes: HpoNode[] | undefined;
+const hpo = () =>
+  (hpoNodes ??= (JSON.parse(gunzipSync(readFileSync(src('hpo/hp-2023-01-27.json.gz'))).toString('utf8')) as { graphs: { nodes: HpoNode[] }[] }).graphs[0].nodes);
+let sourceDefs: string[] | undefined;
+const sourceDefinitions = () =>
+  (sourceDefs ??= [
+    ...oboDefinitions(gunzipSync(readFileSync(src('doid/doid-2024-01-31.obo.gz'))).toString('utf8')),
+    ...oboDefinitions(readFileSync(src('symp/symp-2026-07-30.obo'), 'utf8')),
+    ...hpo().flatMap((n) => (n.meta?.definition?.val ? [n.meta.definition.val] : [])),
+  ]);
+
+const words = (t: string) => t.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+function shingles(t: string, n: number): string[] {
+  const w = words(t);
+  const out: string[] = [];
+  for (let i = 0; i + n <= w.length; i++) out.push(w.slice(i, i + n).join(' '));
+  return out;
+}
+
+describe('knowledge-base data (data/kb.json)', () => {
+  describe('file', () => {
+    it('is valid against data/schema/kb.schema.json', () => {
+      assert.deepEqual(parseKbFile(kbText, 'data/kb.json').problems, []);
+      assert.equal(kb.$schema, './schema/kb.schema.json');
+      assert.ok(kb.version);
+    });
+
+    it('has unique ids', () => {
+      const seen = new Set<string>();
+      const dupes = entries.filter((e) => (seen.has(e.id) ? true : (seen.add(e.id), false))).map((e) => e.id);
+      assert.deepEqual(dupes, []);
+    });
+
+    it('has no dangling related ids', () => {
+      const dangling = entries.flatMap((e) => (e.related ?? []).filter((r) => !byId.has(r)).map((r) => `${e.id} → ${r}`));
+      assert.deepEqual(dangling, []);
+    });
+
+    it('is sorted by kind then id, one entry per line', () => {
+      const order = ['condition', 'symptom', 'test', 'treatment', 'anatomy'];
+      const sorted = [...entries].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      assert.deepEqual(entries.map((e) => e.id), sorted.map((e) => e.id));
+      assert.equal(kbText.split('\n').filter((l) => l.startsWith('    {"id":')).length, entries.length);
+    });
+
+    it('stays small enough to bundle (< 4 MB)', () => {
+      assert.ok(Buffer.byteLength(kbText) < 4_000_000, `${Buffer.byteLength(kbText)} bytes`);
+    });
+
+    it('names every source with version and licence, HPO with its version and acknowledgement', () => {
+      const names = kb.sources.map((s) => s.name).join(' | ');
+      for (const n of ['DOID', 'SYMP', 'HPO', 'MONDO', 'ICD-10-CM', 'MeSH']) assert.match(names, new RegExp(n));
+      const hp = kb.sources.find((s) => /HPO/.test(s.name))!;
+      assert.equal(hp.version, '2023-01-27');
+      assert.match(hp.notice ?? '', /using the Human Phenotype Ontology \(version 2023-01-27\)/);
+      assert.match(kb.sources.find((s) => /ICD-10-CM/.test(s.name))!.notice ?? '', /FY2019.*out of date/);
+      assert.match(kb.sources.find((s) => /MONDO/.test(s.name))!.licence, /CC BY 4\.0/);
+      assert.match(kb.sources.find((s) => /MeSH/.test(s.name))!.notice ?? '', /National Library of Medicine/);
+      const notice = repoText('NOTICE');
+      assert.match(notice, /No SNOMED CT content or identifiers are shipped/);
+      assert.match(notice, /version 2023-01-27/);
+    });
+
+    it('ships no SNOMED CT ids', () => {
+      assert.doesNotMatch(kbText, /SNOMED|SCTID|sctid/);
+      for (const e of entries) for (const k of Object.keys(e.codes ?? {})) assert.ok(['icd10cm', 'mesh', 'hpo', 'mondo', 'doid', 'symp'].includes(k), `${e.id}: ${k}`);
+    });
+  });
+
+  describe('codes', () => {
+    const patterns: Record<string, RegExp> = {
+      icd10cm: /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/,
+      mesh: /^[DC][0-9]{6,9}$/,
+      doid: /^DOID:[0-9]+$/,
+      mondo: /^MONDO:[0-9]{7}$/,
+      hpo: /^HP:[0-9]{7}$/,
+      symp: /^SYMP:[0-9]{7}$/,
+    };
+    for (const [key, re] of Object.entries(patterns)) {
+      it(`${key} codes have the right format`, () => {
+        const bad = entries.filter((e) => {
+          const v = (e.codes as Record<string, string> | undefined)?.[key];
+          return v !== undefined && !re.test(v);
+        });
+        assert.deepEqual(bad.map((e) => `${e.id}: ${(e.codes as Record<string, string>)[key]}`), []);
+      });
+    }
+
+    it('uses only ICD-10-CM codes that exist (FY2019 table or the current Mondo titles)', () => {
+      const known = new Set<string>();
+      for (const line of gunzipSync(readFileSync(src('icd10cm/icd10cm-fy2019.tsv.gz'))).toString('utf8').split('\n').slice(1)) {
+        const code = line.split('\t')[0];
+        if (code) known.add(code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code);
+      }
+      for (const f of ['mondo_exactmatch_icd10cm', 'mondo_hasdbxref_icd10cm'])
+        for (const m of readFileSync(src(`mondo/${f}.sssom.tsv`), 'utf8').matchAll(/\tICD10CM:([A-Z0-9.]+)\t/g)) known.add(m[1]);
+      const unknown = entries.filter((e) => e.codes?.icd10cm && !known.has(e.codes.icd10cm) && !manualEntries.some((m) => m.codes?.icd10cm === e.codes!.icd10cm));
+      assert.deepEqual(unknown.map((e) => `${e.id}: ${e.codes!.icd10cm}`), []);
+    });
+
+    const golden: [string, Record<string, string>][] = [
+      ['multiple sclerosis', { icd10cm: 'G35', mesh: 'D009103', doid: 'DOID:2377' }],
+      ['carpal tunnel syndrome', { icd10cm: 'G56.0', doid: 'DOID:12169' }],
+      ['systemic lupus erythematosus', { icd10cm: 'M32', doid: 'DOID:9074' }],
+      ["Sjögren's syndrome", { icd10cm: 'M35.0', doid: 'DOID:12894' }],
+      ['paresthesia', { icd10cm: 'R20.2', hpo: 'HP:0003401' }],
+    ];
+    for (const [name, codes] of golden) {
+      it(`golden record: ${name} → ${Object.values(codes).join(', ')}`, () => {
+        const e = byName(name);
+        assert.ok(e, `no entry named ${name}`);
+        for (const [k, v] of Object.entries(codes)) assert.equal((e.codes as Record<string, string>)[k], v, `${name} ${k}`);
+      });
+    }
+  });
+
+  describe('counts', () => {
+    const conditions = ofKind('condition');
+    it('has at least 2,000 conditions', () => assert.ok(conditions.length >= 2000, `${conditions.length}`));
+    it('gives at least 95% of conditions an ICD-10-CM code', () => {
+      const share = conditions.filter((e) => e.codes?.icd10cm).length / conditions.length;
+      assert.ok(share >= 0.95, `${(share * 100).toFixed(1)}%`);
+    });
+    it('has at least 800 symptoms and signs', () => assert.ok(ofKind('symptom').length >= 800, `${ofKind('symptom').length}`));
+    for (const kind of ['test', 'treatment', 'anatomy'] as const)
+      it(`has at least 150 ${kind} entries (hand-written layer)`, () => assert.ok(ofKind(kind).length >= 150, `${ofKind(kind).length}`));
+    it('has at least 600 plain-language definitions', () => {
+      const n = entries.filter((e) => e.definition).length;
+      assert.ok(n >= 600, `${n}`);
+    });
+    it('gives symptoms lay terms: at least 500 symptoms have one', () => {
+      const n = ofKind('symptom').filter((e) => e.layTerms?.length).length;
+      assert.ok(n >= 500, `${n}`);
+    });
+  });
+
+  describe('names and vocabulary', () => {
+    it('keeps proper nouns in names', () => {
+      for (const n of ["Sjögren's syndrome", "Crohn's disease", "Parkinson's disease", "Alzheimer's disease", 'Down syndrome']) assert.equal(byName(n)?.name, n);
+      assert.equal(byName('multiple sclerosis')?.name, 'multiple sclerosis');
+    });
+
+    const lay: [string, string][] = [
+      ['pins and needles', 'paresthesia'],
+      ['high blood pressure', 'hypertension'],
+      ['heart attack', 'myocardial infarction'],
+      ['stroke', 'stroke'],
+      ['sugar diabetes', 'diabetes mellitus'],
+      ['shingles', 'herpes zoster'],
+      ['the flu', 'influenza'],
+      ['flu', 'influenza'],
+      ['water pill', 'diuretics'],
+    ];
+    for (const [phrase, target] of lay) {
+      it(`maps the lay phrase "${phrase}" to ${target}`, () => {
+        const hits = entriesForForm(phrase);
+        assert.equal(hits.length, 1, `"${phrase}" → ${hits.map((e) => e.id).join(', ') || 'nothing'}`);
+        assert.ok(hits[0].id === target || termKey(hits[0].name) === termKey(target), `"${phrase}" → ${hits[0].id}`);
+      });
+    }
+
+    it('keeps HPO layperson synonyms verbatim (HPO licence: content unaltered)', () => {
+      const hpoLay = new Map<string, Set<string>>();
+      for (const n of hpo()) {
+        const id = n.id.replace('http://purl.obolibrary.org/obo/HP_', 'HP:');
+        hpoLay.set(id, new Set((n.meta?.synonyms ?? []).filter((s) => s.synonymType?.endsWith('#layperson')).map((s) => s.val)));
+      }
+      const allHpoLay = new Set([...hpoLay.values()].flatMap((s) => [...s]));
+      const bad: string[] = [];
+      for (const e of entries) for (const l of e.layTerms ?? []) if (!ownLayTerms.has(l) && !allHpoLay.has(l)) bad.push(`${e.id}: ${l}`);
+      assert.deepEqual(bad, [], 'every lay term is either ours (data/manual) or an HPO layperson synonym, byte for byte');
+    });
+
+    it('gives every name, synonym and lay term to one entry only, or reports the collision', () => {
+      const owners = new Map<string, Set<string>>();
+      for (const e of entries)
+        for (const f of [e.name, ...(e.synonyms ?? []), ...(e.layTerms ?? [])]) {
+          const k = termKey(f);
+          if (!owners.has(k)) owners.set(k, new Set());
+          owners.get(k)!.add(e.id);
+        }
+      const reported = new Set(report.aliasCollisions.filter((c) => c.alsoOn).map((c) => termKey(c.form)));
+      const unreported = [...owners].filter(([k, ids]) => ids.size > 1 && !reported.has(k)).map(([k, ids]) => `${k}: ${[...ids].join(', ')}`);
+      assert.deepEqual(unreported, []);
+    });
+  });
+
+  describe('abbreviations', () => {
+    const commonWords = new Set(
+      repoText('data/manual/common-words.txt')
+        .split('\n')
+        .map((l) => l.replace(/#.*$/, '').trim())
+        .filter(Boolean),
+    );
+    const isWord = (a: string) => {
+      const l = a.toLowerCase();
+      return commonWords.has(l) || (l.endsWith('s') && commonWords.has(l.slice(0, -1))) || (l.endsWith('es') && commonWords.has(l.slice(0, -2)));
+    };
+    const contextual = new Set(kb.contextualAbbreviations ?? []);
+
+    it('gives each abbreviation (case-sensitive) to one entry only', () => {
+      const seen = new Map<string, string>();
+      const shared: string[] = [];
+      for (const e of entries)
+        for (const a of e.abbreviations ?? []) {
+          if (seen.has(a)) shared.push(`${a}: ${seen.get(a)}, ${e.id}`);
+          seen.set(a, e.id);
+        }
+      assert.deepEqual(shared, []);
+    });
+
+    it('matches an abbreviation that is also an English word only in context', () => {
+      const unsafe = entries.flatMap((e) => (e.abbreviations ?? []).filter((a) => isWord(a) && !contextual.has(a)).map((a) => `${a} (${e.id})`));
+      assert.deepEqual(unsafe, []);
+      for (const a of contextual) assert.ok(entries.some((e) => e.abbreviations?.includes(a)), `${a} is contextual but on no entry`);
+    });
+
+    for (const w of ['ALL', 'AIDS', 'COLD', 'MS']) {
+      it(`treats ${w} as a contextual abbreviation`, () => assert.ok(contextual.has(w), `${w} not contextual`));
+    }
+
+    describe('every collision and its resolution (data/kb-report.json)', () => {
+      it('lists at least the shared and common-word collisions', () => {
+        assert.ok(report.abbreviationCollisions.some((c) => c.type === 'shared'));
+        assert.ok(report.abbreviationCollisions.some((c) => c.type === 'common-word'));
+      });
+      for (const c of report.abbreviationCollisions) {
+        it(`${c.abbreviation} (${c.type}: ${c.entries.join(', ')}) → ${c.resolution}`, () => {
+          const holders = entries.filter((e) => e.abbreviations?.includes(c.abbreviation));
+          if (c.keptOn === null) assert.ok(!holders.some((e) => c.entries.some((id) => e.id === id || Object.values(e.codes ?? {}).includes(id))), `${c.abbreviation} still on ${holders.map((e) => e.id)}`);
+          else assert.equal(holders.length, 1, `${c.abbreviation} on ${holders.map((e) => e.id).join(', ')}`);
+          if (c.type === 'common-word' && c.resolution === 'contextual') assert.ok(contextual.has(c.abbreviation));
+          if (c.type === 'common-word' && c.resolution === 'drop') assert.equal(holders.length, 0);
+        });
+      }
+    });
+  });
+
+  describe('hand-written text', () => {
+    const texts = (): { where: string; text: string }[] => [
+      ...entries.flatMap((e) => [
+        ...(e.definition ? [{ where: `${e.id} definition`, text: e.definition }] : []),
+        ...(e.sayInstead ? [{ where: `${e.id} sayInstead`, text: e.sayInstead }] : []),
+      ]),
+      ...[...ownLayTerms].map((t) => ({ where: 'own lay term', text: t })),
+    ];
+
+    it('never copies a source definition (no shared run of 8 or more words with DOID, SYMP or HPO)', function () {
+      this.timeout(20000);
+      const runs = new Set<string>();
+      const whole = new Set<string>();
+      for (const d of sourceDefinitions()) {
+        for (const s of shingles(d, 8)) runs.add(s);
+        whole.add(words(d).join(' '));
+      }
+      const copied = texts()
+        .filter(({ text }) => shingles(text, 8).some((s) => runs.has(s)) || (words(text).length >= 4 && whole.has(words(text).join(' '))))
+        .map(({ where, text }) => `${where}: ${text}`);
+      assert.deepEqual(copied, []);
+    });
+
+    it('has every definition at reading grade 8 or below (Flesch-Kincaid, src/core/readability)', () => {
+      const hard = entries
+        .filter((e) => e.definition && fleschKincaidGrade(e.definition) > 8)
+        .map((e) => `${e.id} (grade ${fleschKincaidGrade(e.definition!).toFixed(1)})`);
+      assert.deepEqual(hard, []);
+    });
+
+    it('has 1 to 3 sentences per definition', () => {
+      const long = entries.filter((e) => e.definition && (e.definition.match(/[.!?]+(?=\s|$)/g) ?? []).length > 3).map((e) => e.id);
+      assert.deepEqual(long, []);
+    });
+
+    it('cites sources and states its review for every definition', () => {
+      const bad = entries.filter((e) => e.definition && (!e.sources?.length || !e.review || e.review.status === 'unreviewed')).map((e) => e.id);
+      assert.deepEqual(bad, []);
+    });
+  });
+
+  describe('build', () => {
+    it('verifies the checksums of the raw sources', () => {
+      assert.ok(existsSync(src('SHA256SUMS')));
+      for (const dir of ['doid', 'symp', 'hpo', 'mondo', 'icd10cm'])
+        assert.ok(readdirSync(src(dir)).some((f) => /^LICENSE|^NOTICE/.test(f)), `data/sources/${dir} has no licence file`);
+    });
+
+    it('rebuilds data/kb.json, data/kb-report.json and NOTICE byte for byte', function () {
+      this.timeout(60000);
+      const dir = mkdtempSync(path.join(tmpdir(), 'medterms-kb-'));
+      try {
+        const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-kb.mjs'), '--out', path.join(dir, 'kb.json'), '--quiet'], { encoding: 'utf8' });
+        assert.equal(run.status, 0, run.stderr);
+        assert.ok(readFileSync(path.join(dir, 'kb.json')).equals(readFileSync(path.join(ROOT, 'data/kb.json'))), 'data/kb.json is not what `npm run build:kb` makes: run it and commit the result');
+        assert.ok(readFileSync(path.join(dir, 'kb-report.json')).equals(readFileSync(path.join(ROOT, 'data/kb-report.json'))), 'data/kb-report.json is stale');
+        assert.ok(readFileSync(path.join(dir, 'NOTICE')).equals(readFileSync(path.join(ROOT, 'NOTICE'))), 'NOTICE is stale');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
