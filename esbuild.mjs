@@ -9,15 +9,15 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * `import kbText from 'medterms:bundled-kb'` → the text of data/kb.json. Shipping the KB as a
- * string and parsing it with JSON.parse on first use is much faster to load than a JS object
- * literal of the same data, and keeps activation cheap.
+ * `import text from 'medterms:data/kb.json'` → the text of that file of data/. Shipping the
+ * knowledge base as a string and parsing it with JSON.parse on first use is much faster to
+ * load than a JS object literal of the same data, and keeps activation cheap.
  */
-const bundledKb = {
-  name: 'bundled-kb',
+const bundledData = {
+  name: 'bundled-data',
   setup(build) {
-    build.onResolve({ filter: /^medterms:bundled-kb$/ }, () => ({ path: new URL('./data/kb.json', import.meta.url).pathname, namespace: 'bundled-kb' }));
-    build.onLoad({ filter: /.*/, namespace: 'bundled-kb' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
+    build.onResolve({ filter: /^medterms:data\// }, (args) => ({ path: new URL(`./${args.path.slice('medterms:'.length)}`, import.meta.url).pathname, namespace: 'bundled-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'bundled-data' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text', watchFiles: [args.path] }));
   },
 };
 
@@ -29,7 +29,7 @@ const shared = {
   minify: production,
   sourcemap: !production,
   logLevel: 'info',
-  plugins: [bundledKb],
+  plugins: [bundledData],
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler.
   mainFields: ['module', 'main'],
   define: { MEDTERMS_VERSION: JSON.stringify(version) },

@@ -1,5 +1,5 @@
-/** The bundled knowledge base (data/kb.json) as text; esbuild.mjs provides it. */
-declare module 'medterms:bundled-kb' {
+/** Files of data/ as text, bundled by esbuild.mjs: `medterms:data/kb.json`, `medterms:data/kb-terms.json`. */
+declare module 'medterms:data/*' {
   const text: string;
   export default text;
 }

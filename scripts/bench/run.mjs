@@ -8,6 +8,7 @@
 // and exits 1 when a budget is missed. The core is bundled with esbuild exactly as the
 // extension bundles it, so the figures are those of the shipped code.
 import * as esbuild from 'esbuild';
+import { core as buildCoreModule } from '../lib/core.mjs';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -60,15 +61,16 @@ const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(
 // ---------------------------------------------------------------- inputs
 
 /**
- * src/core + src/bundledKb.ts with `kbPath` embedded as text, minified and written to a .cjs
- * file: what dist/extension.js holds minus the `vscode` glue.
+ * src/core + src/bundledKb.ts with `kbPath` and its term index `termsPath` embedded as text,
+ * minified and written to a .cjs file: what dist/extension.js holds minus the `vscode` glue.
  */
-async function buildCore(kbPath, outfile) {
+async function buildCore(kbPath, termsPath, outfile) {
+  const files = { 'medterms:data/kb.json': kbPath, 'medterms:data/kb-terms.json': termsPath };
   const plugin = {
-    name: 'bundled-kb',
+    name: 'bundled-data',
     setup(build) {
-      build.onResolve({ filter: /^medterms:bundled-kb$/ }, () => ({ path: kbPath, namespace: 'bundled-kb' }));
-      build.onLoad({ filter: /.*/, namespace: 'bundled-kb' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+      build.onResolve({ filter: /^medterms:data\// }, (args) => ({ path: files[args.path], namespace: 'bundled-data' }));
+      build.onLoad({ filter: /.*/, namespace: 'bundled-data' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
     },
   };
   await esbuild.build({
@@ -88,19 +90,23 @@ async function buildCore(kbPath, outfile) {
 }
 
 log(`MedTerms bench${quick ? ' (quick)' : ''}; scratch ${tmp}`);
-const kbs = [{ name: 'bundled', file: path.join(ROOT, 'data/kb.json') }];
+const kbs = [{ name: 'bundled', file: path.join(ROOT, 'data/kb.json'), terms: path.join(ROOT, 'data/kb-terms.json') }];
 for (const n of [10_000, 50_000]) {
   const file = path.join(tmp, `kb-${n}.json`);
-  writeFileSync(file, JSON.stringify(syntheticKb(n, 20260501)));
-  kbs.push({ name: `synthetic ${n / 1000}k`, file });
+  const terms = path.join(tmp, `kb-${n}-terms.json`);
+  const kb = syntheticKb(n, 20260501);
+  writeFileSync(file, JSON.stringify(kb));
+  // As `npm run build:kb` does for the bundled knowledge base.
+  writeFileSync(terms, JSON.stringify(buildCoreModule.TermIndex.fromEntries(kb.entries, kb.contextualAbbreviations ?? []).toData()));
+  kbs.push({ name: `synthetic ${n / 1000}k`, file, terms });
 }
 const DOC_SIZES = [['10 KB', 10_000], ['100 KB', 100_000], ['1 MB', 1_000_000]];
 
 for (const kb of kbs) {
-  kb.core = require(await buildCore(kb.file, path.join(tmp, `core-${kb.name.replace(/\W+/g, '-')}.cjs`)));
+  kb.core = require(await buildCore(kb.file, kb.terms, path.join(tmp, `core-${kb.name.replace(/\W+/g, '-')}.cjs`)));
   kb.text = readFileSync(kb.file, 'utf8');
   const t = now();
-  kb.layer = { file: kb.name, ...kb.core.parseKbFile(kb.text, kb.name) };
+  kb.layer = { file: kb.name, ...kb.core.parseKbFile(kb.text, kb.name), termIndex: JSON.parse(readFileSync(kb.terms, 'utf8')) };
   kb.parseMs = since(t);
   if (kb.layer.problems.length) log(`${kb.name}: ${kb.layer.problems.length} problems, e.g. ${kb.layer.problems[0].message}`);
   kb.kb = new kb.core.KnowledgeBase([kb.layer]);
@@ -123,7 +129,7 @@ for (const kb of kbs) {
   const build = (make) => stats(Array.from({ length: runs }, () => { const t = now(); make(); return since(t); })).p50;
   kb.builds = {
     parseAndValidateMs: round(kb.parseMs),
-    termIndexMs: build(() => new core.TermIndex(entries)),
+    termIndexMs: build(() => core.TermIndex.fromEntries(entries, kb.layer.kb.contextualAbbreviations ?? [])),
     searchMs: build(() => new core.TermSearch(entries)),
     plainFuseMs: build(() => new core.TermSearch(entries, { exhaustive: true })),
   };
@@ -326,7 +332,7 @@ function machine() {
 
 /**
  * Runs the repository's own `node esbuild.mjs --production` in a scratch copy (sources and
- * node_modules linked), once with data/kb.json and once with an empty KB: sizes, gzip sizes,
+ * node_modules linked), once with data/kb.json (and its term index) and once with an empty KB: sizes, gzip sizes,
  * and what the KB adds.
  */
 function buildBundles() {
@@ -338,6 +344,7 @@ function buildBundles() {
     for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, name), path.join(dir, name));
     cpSync(path.join(ROOT, 'data/schema'), path.join(dir, 'data/schema'), { recursive: true });
     writeFileSync(path.join(dir, 'data/kb.json'), withKb ? readFileSync(path.join(ROOT, 'data/kb.json')) : '{"entries":[]}');
+    writeFileSync(path.join(dir, 'data/kb-terms.json'), withKb ? readFileSync(path.join(ROOT, 'data/kb-terms.json')) : '{"terms":{}}');
     execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, stdio: 'pipe' });
     return Object.fromEntries(FILES.map((f) => {
       const bytes = readFileSync(path.join(dir, f));

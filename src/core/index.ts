@@ -7,7 +7,7 @@ export { ENTRY_KINDS } from './kb/types';
 export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
-export { TermIndex, hitAt, type TermHit } from './match/termIndex';
+export { TermIndex, hitAt, type TermHit, type TermIndexData } from './match/termIndex';
 export { proseSpans, frontMatterLength } from './markdown/prose';
 export { TermSearch, FUSE_OPTIONS, type SearchResult, type TermSearchOptions } from './search/search';
 export { PrefixIndex } from './search/prefixIndex';

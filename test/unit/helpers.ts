@@ -12,9 +12,10 @@ export function repoText(relative: string): string {
 
 let bundled: Layer | undefined;
 
-/** The knowledge base the extension bundles (data/kb.json), parsed once for all tests. */
+/** The knowledge base the extension bundles (data/kb.json, validated) with its prebuilt term index, parsed once for all tests. */
 export function bundledLayer(): Layer {
-  return (bundled ??= { file: 'data/kb.json', ...parseKbFile(repoText('data/kb.json'), 'data/kb.json') });
+  bundled ??= { file: 'data/kb.json', ...parseKbFile(repoText('data/kb.json'), 'data/kb.json'), termIndex: JSON.parse(repoText('data/kb-terms.json')) };
+  return bundled;
 }
 
 let kb: KnowledgeBase | undefined;

@@ -11,7 +11,7 @@ const entries: Entry[] = [
   { id: 'x-ray', kind: 'test', name: 'X-ray' },
   { id: 'paresthesia', kind: 'symptom', name: 'paresthesia', layTerms: ['pins and needles'] },
 ];
-const index = new TermIndex(entries, ['ALL']);
+const index = TermIndex.fromEntries(entries, ['ALL']);
 const found = (text: string) => index.findTerms(text).map((h) => [h.text, h.entryId]);
 
 describe('term index', () => {
@@ -59,6 +59,13 @@ describe('term index', () => {
     assert.deepEqual(index.lookup('MS'), ['multiple-sclerosis']);
     assert.deepEqual(index.lookup('ms'), []);
     assert.deepEqual(index.lookup('peripheral'), []);
+  });
+
+  it('survives a round trip through plain JSON data, as build:kb ships it', () => {
+    const loaded = TermIndex.fromData(JSON.parse(JSON.stringify(index.toData())));
+    const text = 'Peripheral neuropathy, MS and UTIs; x-ray; ALL but acute lymphoblastic leukemia.';
+    assert.deepEqual(loaded.findTerms(text), index.findTerms(text));
+    assert.ok(loaded.findTerms(text).length >= 5);
   });
 
   it('only looks inside the spans it is given', () => {

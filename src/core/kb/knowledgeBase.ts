@@ -1,4 +1,4 @@
-import { TermIndex } from '../match/termIndex';
+import { TermIndex, type TermIndexData } from '../match/termIndex';
 import { TermSearch } from '../search/search';
 import type { Entry, KbSource } from './types';
 import type { LoadResult, Problem } from './load';
@@ -6,6 +6,8 @@ import type { LoadResult, Problem } from './load';
 /** A loaded layer: a parsed file and the name its problems carry. */
 export interface Layer extends LoadResult {
   readonly file: string;
+  /** The layer's term index, prebuilt by `npm run build:kb` (the bundled layer has one). */
+  readonly termIndex?: TermIndexData;
 }
 
 /**
@@ -22,6 +24,8 @@ export class KnowledgeBase {
   readonly version: string | undefined;
   readonly #byId = new Map<string, Entry>();
   readonly #contextual: readonly string[];
+  /** A prebuilt term index, usable when it covers every entry: a single layer that has one. */
+  readonly #prebuiltIndex: TermIndexData | undefined;
   #termIndex: TermIndex | undefined;
   #search: TermSearch | undefined;
 
@@ -32,6 +36,7 @@ export class KnowledgeBase {
     this.sources = layers.flatMap((l) => l.kb.sources ?? []);
     this.#contextual = [...new Set(layers.flatMap((l) => l.kb.contextualAbbreviations ?? []))];
     this.version = layers[0]?.kb.version;
+    this.#prebuiltIndex = layers.length === 1 ? layers[0].termIndex : undefined;
     this.problems = problems;
   }
 
@@ -40,9 +45,10 @@ export class KnowledgeBase {
     return this.#byId.get(id);
   }
 
-  /** Finds where terms occur in text (built on first use). */
+  /** Finds where terms occur in text (loaded or built on first use). */
   get termIndex(): TermIndex {
-    return (this.#termIndex ??= new TermIndex(this.entries, this.#contextual));
+    this.#termIndex ??= this.#prebuiltIndex ? TermIndex.fromData(this.#prebuiltIndex) : TermIndex.fromEntries(this.entries, this.#contextual);
+    return this.#termIndex;
   }
 
   /** Fuzzy search for completion and look-up (built on first use). */

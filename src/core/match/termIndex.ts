@@ -16,18 +16,21 @@ export interface TermHit extends Span {
 type SurfaceField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
 const PRECEDENCE: Record<SurfaceField, number> = { name: 0, abbreviation: 1, synonym: 2, layTerm: 3 };
 
-interface Target {
-  readonly entryId: string;
-  readonly field: SurfaceField;
-  /** For abbreviations: the only casing that counts, e.g. `MS`. */
-  readonly exact?: string;
-  /** An abbreviation that is also an everyday word: needs the entry spelled out elsewhere in the text. */
-  readonly contextual?: boolean;
-}
+/**
+ * What a term key leads to: the entry, the field, and for abbreviations the only casing that
+ * counts (`MS`) and whether it is contextual (an everyday word that needs the entry spelled
+ * out elsewhere in the text). A tuple, so that the index is plain JSON data.
+ */
+type Target = readonly [entryId: string, field: SurfaceField, exact?: string, contextual?: 1];
 
-interface TrieNode {
-  children?: Map<string, TrieNode>;
-  targets?: Target[];
+/**
+ * A term index as plain data: each term's key (its word keys joined by spaces, see
+ * `termKey`) → its targets, best first. `npm run build:kb` writes the bundled knowledge base's
+ * index in this form, so the extension loads it with `JSON.parse` instead of normalising
+ * every name, synonym and lay term at start-up.
+ */
+export interface TermIndexData {
+  readonly terms: Readonly<Record<string, readonly Target[]>>;
 }
 
 // Between the words of one term only spaces, one line break or one hyphen may stand:
@@ -35,53 +38,55 @@ interface TrieNode {
 const JOINER = /^[ \t]*(?:\r?\n|[-‐‑])?[ \t]*$/;
 
 /**
- * The index that finds where knowledge-base terms occur in a text: a trie over word keys, so a
- * scan costs one walk per word whatever the size of the knowledge base, and the longest term
- * wins (`peripheral neuropathy` before `neuropathy`). Built once per knowledge-base version.
+ * The index that finds where knowledge-base terms occur in a text: a map from term keys to
+ * entries, plus the set of keys that longer terms start with, so a scan costs a few look-ups
+ * per word whatever the size of the knowledge base, and the longest term wins
+ * (`peripheral neuropathy` before `neuropathy`). Built once per knowledge-base version.
  */
 export class TermIndex {
-  readonly #root: TrieNode = {};
+  readonly #terms: Map<string, readonly Target[]>;
+  /** Keys that are the first words of a longer term: `peripheral` for `peripheral neuropathy`. */
+  readonly #prefixes = new Set<string>();
 
   /**
    * @param entries the knowledge base.
    * @param contextualAbbreviations abbreviations that are also everyday words; they count only in
    *   a text that also names their entry in an unambiguous form.
    */
-  constructor(entries: readonly Entry[], contextualAbbreviations: Iterable<string> = []) {
+  static fromEntries(entries: readonly Entry[], contextualAbbreviations: Iterable<string> = []): TermIndex {
     const contextual = new Set(contextualAbbreviations);
+    const terms = new Map<string, Target[]>();
+    const add = (surface: string, target: Target) => {
+      const keys = wordKeys(surface);
+      if (keys.length > 0) addTarget(terms, keys.join(' '), target);
+      // "X-ray" is also written "xray": index the hyphen-joined form as one word too.
+      if (keys.length > 1 && !target[2] && /[-‐‑]/.test(surface)) addTarget(terms, wordKeys(surface.replace(/[-‐‑]/g, '')).join(' '), target);
+    };
     for (const entry of entries) {
-      const add = (surface: string, field: SurfaceField) => this.#add(surface, { entryId: entry.id, field });
-      add(entry.name, 'name');
-      for (const s of entry.synonyms ?? []) add(s, 'synonym');
-      for (const s of entry.layTerms ?? []) add(s, 'layTerm');
-      for (const a of entry.abbreviations ?? []) {
-        this.#add(a, { entryId: entry.id, field: 'abbreviation', exact: a, contextual: contextual.has(a) || undefined });
-      }
+      add(entry.name, [entry.id, 'name']);
+      for (const s of entry.synonyms ?? []) add(s, [entry.id, 'synonym']);
+      for (const s of entry.layTerms ?? []) add(s, [entry.id, 'layTerm']);
+      for (const a of entry.abbreviations ?? []) add(a, contextual.has(a) ? [entry.id, 'abbreviation', a, 1] : [entry.id, 'abbreviation', a]);
+    }
+    for (const targets of terms.values()) targets.sort((a, b) => PRECEDENCE[a[1]] - PRECEDENCE[b[1]]);
+    return new TermIndex(terms);
+  }
+
+  /** An index from the data {@link TermIndex.toData} made, for the same knowledge base. */
+  static fromData(data: TermIndexData): TermIndex {
+    return new TermIndex(new Map(Object.entries(data.terms)));
+  }
+
+  private constructor(terms: Map<string, readonly Target[]>) {
+    this.#terms = terms;
+    for (const key of terms.keys()) {
+      for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) this.#prefixes.add(key.slice(0, space));
     }
   }
 
-  #add(surface: string, target: Target): void {
-    const keys = wordKeys(surface);
-    if (keys.length === 0) return;
-    this.#insert(keys, target);
-    // "X-ray" is also written "xray": index the hyphen-joined form as one word too.
-    if (keys.length > 1 && /[-‐‑]/.test(surface) && !target.exact) {
-      this.#insert(wordKeys(surface.replace(/[-‐‑]/g, '')), target);
-    }
-  }
-
-  #insert(keys: readonly string[], target: Target): void {
-    let node = this.#root;
-    for (const key of keys) {
-      node.children ??= new Map();
-      let next = node.children.get(key);
-      if (!next) node.children.set(key, (next = {}));
-      node = next;
-    }
-    const targets = (node.targets ??= []);
-    if (targets.some((t) => t.entryId === target.entryId && t.exact === target.exact)) return;
-    targets.push(target);
-    targets.sort((a, b) => PRECEDENCE[a.field] - PRECEDENCE[b.field]);
+  /** The index as plain data, keys sorted so that the output is stable. */
+  toData(): TermIndexData {
+    return { terms: Object.fromEntries([...this.#terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
   }
 
   /**
@@ -99,15 +104,15 @@ export class TermIndex {
           i += 1;
           continue;
         }
-        const [first, ...rest] = match.targets;
+        const [[entryId, , , contextual], ...rest] = match.targets;
         const hit: TermHit = {
           start: tokens[i].start,
           end: tokens[match.last].end,
           text: text.slice(tokens[i].start, tokens[match.last].end),
-          entryId: first.entryId,
-          alternatives: rest.map((t) => t.entryId).filter((id) => id !== first.entryId),
+          entryId,
+          alternatives: rest.map(([id]) => id).filter((id) => id !== entryId),
         };
-        if (first.contextual) pending.push({ hit, needs: first.entryId });
+        if (contextual) pending.push({ hit, needs: entryId });
         else hits.push(hit);
         i = match.last + 1;
       }
@@ -123,25 +128,33 @@ export class TermIndex {
     const tokens = tokenize(term);
     const match = tokens.length > 0 ? this.#longestAt(term, tokens, 0) : undefined;
     if (!match || match.last !== tokens.length - 1) return [];
-    return [...new Set(match.targets.map((t) => t.entryId))];
+    return [...new Set(match.targets.map(([id]) => id))];
   }
 
   /** The longest term starting at token `i` whose targets accept the text as written. */
-  #longestAt(text: string, tokens: readonly Token[], i: number): { last: number; targets: Target[] } | undefined {
-    let node: TrieNode | undefined = this.#root;
-    let best: { last: number; targets: Target[] } | undefined;
+  #longestAt(text: string, tokens: readonly Token[], i: number): { last: number; targets: readonly Target[] } | undefined {
+    let best: { last: number; targets: readonly Target[] } | undefined;
+    let key = '';
     for (let j = i; j < tokens.length; j++) {
       if (j > i && !joined(text, tokens[j - 1].end, tokens[j].start)) break;
-      node = node.children?.get(tokens[j].key);
-      if (!node) break;
-      if (node.targets) {
+      key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
+      const found = this.#terms.get(key);
+      if (found) {
         const written = text.slice(tokens[i].start, tokens[j].end);
-        const targets = node.targets.filter((t) => !t.exact || abbreviationFits(t.exact, written, text, tokens[i].start));
+        const targets = found.filter(([, , exact]) => !exact || abbreviationFits(exact, written, text, tokens[i].start));
         if (targets.length > 0) best = { last: j, targets };
       }
+      if (!this.#prefixes.has(key)) break;
     }
     return best;
   }
+}
+
+/** Adds a target under a key, once per entry and casing. */
+function addTarget(terms: Map<string, Target[]>, key: string, target: Target): void {
+  const targets = terms.get(key);
+  if (!targets) terms.set(key, [target]);
+  else if (!targets.some(([id, , exact]) => id === target[0] && exact === target[2])) targets.push(target);
 }
 
 /** Whether `text[from, to)` may stand between two words of one term; a single space, by far the commonest, without a regex. */
