@@ -1,12 +1,13 @@
 // Child process of the benchmark: one cold activation, measured from a fresh Node process.
-// Loads a core bundle (src/core + a knowledge base embedded as text, as dist/extension.js
-// does), parses the KB, builds the term index, scans a document and answers one hover; then
-// builds the search and answers one query. Prints one JSON line of milliseconds and bytes.
-// Usage: node --expose-gc activation.mjs <core bundle .cjs> <document .md>
+// Loads the core bundle, reads and parses the knowledge base and its prebuilt term index (as
+// the extension does on first use), loads the term index, scans a document and answers one
+// hover; then builds the search and answers one query. Prints one JSON line of milliseconds
+// and bytes.
+// Usage: node --expose-gc activation.mjs <core bundle .cjs> <kb.json> <kb-terms.json> <document .md>
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const [bundle, docPath] = process.argv.slice(2);
+const [bundle, kbPath, termsPath, docPath] = process.argv.slice(2);
 const doc = readFileSync(docPath, 'utf8'); // the editor hands the text over; reading it is not ours
 global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;
@@ -15,7 +16,7 @@ const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
 const t0 = process.hrtime.bigint();
 const core = createRequire(import.meta.url)(bundle);
 const requireMs = ms(t0);
-const kb = new core.KnowledgeBase([core.bundledLayer()]);
+const kb = new core.KnowledgeBase([core.bundledLayer(readFileSync(kbPath, 'utf8'), readFileSync(termsPath, 'utf8'))]);
 const kbMs = ms(t0) - requireMs;
 const index = kb.termIndex;
 const indexMs = ms(t0) - requireMs - kbMs;

@@ -4,9 +4,10 @@
 // entries, over generated Markdown of 10 KB, 100 KB and 1 MB: hover, completion queries (side
 // by side with plain Fuse.js over every entry, same FUSE_OPTIONS), full-document scans (side
 // by side with cspell-lib's default English dictionaries), activation in a fresh process,
-// index builds, retained heap and bundle sizes. Prints a table, writes bench/results/<time>.json
-// and exits 1 when a budget is missed. The core is bundled with esbuild exactly as the
-// extension bundles it, so the figures are those of the shipped code.
+// index builds, retained heap, and the sizes of the bundles and of the knowledge-base files
+// that ship beside them. Prints a table, writes bench/results/<time>.json and exits 1 when a
+// budget is missed. The core is bundled with esbuild as the extension bundles it, so the
+// figures are those of the shipped code.
 import * as esbuild from 'esbuild';
 import { core as buildCoreModule } from '../lib/core.mjs';
 import { execFileSync } from 'node:child_process';
@@ -60,29 +61,16 @@ const log = (...a) => console.error(`[${((Date.now() - started) / 1000).toFixed(
 
 // ---------------------------------------------------------------- inputs
 
-/**
- * src/core + src/bundledKb.ts with `kbPath` and its term index `termsPath` embedded as text,
- * minified and written to a .cjs file: what dist/extension.js holds minus the `vscode` glue.
- */
-async function buildCore(kbPath, termsPath, outfile) {
-  const files = { 'medterms:data/kb.json': kbPath, 'medterms:data/kb-terms.json': termsPath };
-  const plugin = {
-    name: 'bundled-data',
-    setup(build) {
-      build.onResolve({ filter: /^medterms:data\// }, (args) => ({ path: files[args.path], namespace: 'bundled-data' }));
-      build.onLoad({ filter: /.*/, namespace: 'bundled-data' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
-    },
-  };
+/** src/core, minified and written to a .cjs file: what dist/extension.js holds minus the `vscode` glue. */
+async function buildCore(outfile) {
   await esbuild.build({
-    stdin: { contents: "export * from './src/core/index.ts'; export { bundledLayer } from './src/bundledKb.ts';", resolveDir: ROOT, loader: 'ts' },
+    entryPoints: [path.join(ROOT, 'src/core/index.ts')],
     bundle: true,
     format: 'cjs',
     platform: 'node',
     target: 'es2022',
     minify: true,
     mainFields: ['module', 'main'],
-    define: { MEDTERMS_VERSION: '"bench"' },
-    plugins: [plugin],
     outfile,
     logLevel: 'warning',
   });
@@ -102,8 +90,9 @@ for (const n of [10_000, 50_000]) {
 }
 const DOC_SIZES = [['10 KB', 10_000], ['100 KB', 100_000], ['1 MB', 1_000_000]];
 
+const coreModule = require(await buildCore(path.join(tmp, 'core.cjs')));
 for (const kb of kbs) {
-  kb.core = require(await buildCore(kb.file, kb.terms, path.join(tmp, `core-${kb.name.replace(/\W+/g, '-')}.cjs`)));
+  kb.core = coreModule;
   kb.text = readFileSync(kb.file, 'utf8');
   const t = now();
   kb.layer = { file: kb.name, ...kb.core.parseKbFile(kb.text, kb.name), termIndex: JSON.parse(readFileSync(kb.terms, 'utf8')) };
@@ -141,7 +130,7 @@ for (const kb of kbs) {
 for (const kb of kbs) {
   const runs = quick ? 3 : 7;
   const samples = Array.from({ length: runs }, () =>
-    JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'activation.mjs'), corePath(kb), kb.docs[0].file], { encoding: 'utf8' })),
+    JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'activation.mjs'), path.join(tmp, 'core.cjs'), kb.file, kb.terms, kb.docs[0].file], { encoding: 'utf8' })),
   );
   const median = (key) => stats(samples.map((s) => s[key])).p50;
   kb.activation = {
@@ -156,9 +145,6 @@ for (const kb of kbs) {
   };
   if (kb.name !== 'synthetic 50k') check(`activation to first hover, ${kb.name} KB (median of ${runs})`, kb.activation.firstHoverMs, BUDGET.activation);
   log(`${kb.name}: activation ${JSON.stringify(kb.activation)}`);
-}
-function corePath(kb) {
-  return path.join(tmp, `core-${kb.name.replace(/\W+/g, '-')}.cjs`);
 }
 
 // ---------------------------------------------------------------- hover (cached occurrences)
@@ -332,28 +318,20 @@ function machine() {
 
 /**
  * Runs the repository's own `node esbuild.mjs --production` in a scratch copy (sources and
- * node_modules linked), once with data/kb.json (and its term index) and once with an empty KB: sizes, gzip sizes,
- * and what the KB adds.
+ * node_modules linked): the bundles' sizes and gzip sizes, and those of the knowledge-base files
+ * that ship beside them (read on first use, not bundled).
  */
 function buildBundles() {
-  const FILES = ['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js'];
-  const sizes = (withKb) => {
-    const dir = path.join(tmp, withKb ? 'build-kb' : 'build-empty');
-    mkdirSync(path.join(dir, 'data'), { recursive: true });
-    for (const name of ['src', 'node_modules']) symlinkSync(path.join(ROOT, name), path.join(dir, name));
-    for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, name), path.join(dir, name));
-    cpSync(path.join(ROOT, 'data/schema'), path.join(dir, 'data/schema'), { recursive: true });
-    writeFileSync(path.join(dir, 'data/kb.json'), withKb ? readFileSync(path.join(ROOT, 'data/kb.json')) : '{"entries":[]}');
-    writeFileSync(path.join(dir, 'data/kb-terms.json'), withKb ? readFileSync(path.join(ROOT, 'data/kb-terms.json')) : '{"terms":{}}');
-    execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, stdio: 'pipe' });
-    return Object.fromEntries(FILES.map((f) => {
-      const bytes = readFileSync(path.join(dir, f));
-      return [f, { KB: round(bytes.length / 1024, 1), gzipKB: round(gzipSync(bytes).length / 1024, 1) }];
-    }));
+  const dir = path.join(tmp, 'build');
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['src', 'node_modules', 'data']) symlinkSync(path.join(ROOT, name), path.join(dir, name));
+  for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json']) cpSync(path.join(ROOT, name), path.join(dir, name));
+  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: dir, stdio: 'pipe' });
+  const size = (file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return { KB: round(bytes.length / 1024, 1), gzipKB: round(gzipSync(bytes).length / 1024, 1) };
   };
-  const withKb = sizes(true);
-  const empty = sizes(false);
-  return Object.fromEntries(FILES.map((f) => [f, { ...withKb[f], withoutKbKB: empty[f].KB, kbAddsKB: round(withKb[f].KB - empty[f].KB, 1), kbAddsGzipKB: round(withKb[f].gzipKB - empty[f].gzipKB, 1) }]));
+  return Object.fromEntries(['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'data/kb.json', 'data/kb-terms.json'].map((f) => [f, size(f)]));
 }
 
 function printTable() {
@@ -385,8 +363,8 @@ function printTable() {
     }
   }
   lines.push('', `cspell-lib cold first call: ${results.cspell.coldFirstCallMs} ms.`, '');
-  head('bundle (production)', 'KB', 'gzip KB', 'without the KB', 'the KB adds (gzip)');
-  for (const [file, b] of Object.entries(results.bundles)) row(file, b.KB, b.gzipKB, b.withoutKbKB, `${b.kbAddsKB} (${b.kbAddsGzipKB})`);
+  head('shipped file (production build)', 'KB', 'gzip KB');
+  for (const [file, b] of Object.entries(results.bundles)) row(file, b.KB, b.gzipKB);
   lines.push('');
   head('budget', 'measured', 'limit', '');
   for (const b of budgets) row(b.what, b.value, b.limit, b.ok ? '✓' : '✗ MISSED');

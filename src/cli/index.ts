@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { bundledLayer } from '../bundledKb';
+import * as path from 'node:path';
+import { BUNDLED_KB, bundledLayer } from '../core';
 import { runCli } from './cli';
 
 declare const MEDTERMS_VERSION: string;
 
+// dist/cli.js → the package root, where data/ is.
+const fromRoot = (file: string) => readFileSync(path.join(__dirname, '..', file), 'utf8');
+
 process.exitCode = runCli(process.argv.slice(2), {
-  bundled: bundledLayer,
-  readFile: (path) => readFileSync(path, 'utf8'),
+  bundled: () => bundledLayer(fromRoot(BUNDLED_KB.entries), fromRoot(BUNDLED_KB.terms)),
+  readFile: (file) => readFileSync(file, 'utf8'),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   version: MEDTERMS_VERSION,

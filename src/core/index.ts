@@ -6,6 +6,7 @@ export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStat
 export { ENTRY_KINDS } from './kb/types';
 export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
+export { BUNDLED_KB, bundledLayer } from './kb/bundled';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
 export { TermIndex, hitAt, type TermHit, type TermIndexData } from './match/termIndex';
 export { proseSpans, frontMatterLength } from './markdown/prose';

@@ -15,7 +15,8 @@ interface EntryPick extends vscode.QuickPickItem {
  * @param initialQuery pre-fills the box (used by look-up at cursor, and scriptable).
  * @returns the chosen entry's id, or `undefined` when the picker was dismissed.
  */
-export function lookUpTerm(session: Session, initialQuery = ''): Promise<string | undefined> {
+export async function lookUpTerm(session: Session, initialQuery = ''): Promise<string | undefined> {
+  await session.load();
   const pick = vscode.window.createQuickPick<EntryPick>();
   pick.placeholder = 'Search medical terms by name, synonym, lay term, abbreviation or code (e.g. G35)';
   pick.matchOnDescription = true;
@@ -63,6 +64,7 @@ function toPick(session: Session, result: SearchResult): EntryPick {
  * @returns the opened entry's id, or `undefined`.
  */
 export async function lookUpTermAtCursor(session: Session): Promise<string | undefined> {
+  await session.load();
   const editor = vscode.window.activeTextEditor;
   if (!editor) return lookUpTerm(session);
   const { document, selection } = editor;

@@ -21,7 +21,8 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
   return {
     provideCompletionItems(doc, position) {
       if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.completionEnabled, true)) return undefined;
-      return guard(session.log, 'completion', () => {
+      return guard(session.log, 'completion', async () => {
+        await session.load();
         const before = doc.lineAt(position.line).text.slice(0, position.character);
         const typed = TRAILING_WORDS.exec(before);
         if (!typed || insideInlineCode(before) || !session.inProse(doc, doc.offsetAt(position))) return undefined;

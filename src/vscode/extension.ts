@@ -8,13 +8,14 @@ import { openEntry, viewContentProvider } from './views';
 import { Session } from './session';
 
 /**
- * Wires the features to VS Code. Cheap on purpose: the knowledge base and its indexes are
- * built on first use (the first hover, completion or look-up), not here. Used unchanged by
+ * Wires the features to VS Code. Cheap on purpose: the knowledge base is read and its indexes
+ * loaded on first use (the first hover, completion or look-up), not here. Used unchanged by
  * the desktop and the web bundle.
  */
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
-  const session = new Session(log);
+  const decoder = new TextDecoder();
+  const session = new Session(log, (file) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file)).then((bytes) => decoder.decode(bytes)));
   context.subscriptions.push(
     log,
     session,
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.lookUpTerm, (query?: unknown) => lookUpTerm(session, typeof query === 'string' ? query : '')),
     vscode.commands.registerCommand(Commands.lookUpTermAtCursor, () => lookUpTermAtCursor(session)),
     vscode.commands.registerCommand(Commands.openEntry, async (id: unknown) => {
-      if (typeof id === 'string' && session.kb.get(id)) await openEntry(id);
+      const kb = await session.load();
+      if (typeof id === 'string' && kb.get(id)) await openEntry(id);
       else log.warn(`Open entry: no entry with id ${JSON.stringify(id)}.`);
     }),
     vscode.commands.registerCommand(Commands.showAbout, showAbout),

@@ -9,7 +9,8 @@ export function hoverProvider(session: Session): vscode.HoverProvider {
   return {
     provideHover(doc, position) {
       if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.hoverEnabled, true)) return undefined;
-      return guard(session.log, 'hover', () => {
+      return guard(session.log, 'hover', async () => {
+        await session.load();
         const hit = session.termAt(doc, position);
         const entry = hit && session.kb.get(hit.entryId);
         if (!hit || !entry) return undefined;

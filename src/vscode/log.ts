@@ -8,12 +8,12 @@ export function createLog(): Log {
 }
 
 /**
- * Runs a provider's work so that a bug cannot break the editor: an exception is logged with
- * `label` and the provider answers "nothing here".
+ * Runs a provider's work so that a bug cannot break the editor: an exception or rejection is
+ * logged with `label` and the provider answers "nothing here".
  */
-export function guard<T>(log: Log, label: string, work: () => T): T | undefined {
+export async function guard<T>(log: Log, label: string, work: () => T | Promise<T>): Promise<T | undefined> {
   try {
-    return work();
+    return await work();
   } catch (err) {
     log.error(`${label} failed`, err);
     return undefined;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { hitAt, KnowledgeBase, proseSpans, type Span, type TermHit } from '../core';
-import { bundledLayer } from '../bundledKb';
+import { BUNDLED_KB, bundledLayer, hitAt, KnowledgeBase, proseSpans, type Span, type TermHit } from '../core';
 import type { Log } from './log';
+
+/** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
+export type ExtensionFileReader = (relativePath: string) => Thenable<string>;
 
 /** What MedTerms knows about one version of a document. */
 export interface DocumentTerms {
@@ -11,27 +13,49 @@ export interface DocumentTerms {
 }
 
 /**
- * The state the features share: the knowledge base, loaded on first use (not at activation),
- * and each open document's prose spans and terms, computed once per document version so hover
- * is a binary search, not a rescan.
+ * The state the features share: the knowledge base, read and loaded on first use (not at
+ * activation), and each open document's prose spans and terms, computed once per document
+ * version so hover is a binary search, not a rescan.
  */
 export class Session implements vscode.Disposable {
   #kb: KnowledgeBase | undefined;
+  #loading: Promise<KnowledgeBase> | undefined;
   readonly #documents = new Map<string, DocumentTerms>();
   readonly #subscriptions: vscode.Disposable[];
 
-  constructor(readonly log: Log) {
+  constructor(
+    readonly log: Log,
+    private readonly read: ExtensionFileReader,
+  ) {
     this.#subscriptions = [vscode.workspace.onDidCloseTextDocument((doc) => this.#documents.delete(doc.uri.toString()))];
   }
 
-  /** The knowledge base; its loading problems go to the log with file and line. */
-  get kb(): KnowledgeBase {
-    if (!this.#kb) {
+  /**
+   * Loads the knowledge base once; every feature awaits this before using {@link kb}. Never
+   * rejects: problems go to the log with file and line, and a knowledge base that cannot be
+   * read at all loads empty, so the editor keeps working.
+   */
+  load(): Promise<KnowledgeBase> {
+    this.#loading ??= (async () => {
       const started = Date.now();
-      this.#kb = new KnowledgeBase([bundledLayer()]);
-      for (const p of this.#kb.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
-      this.log.info(`Loaded ${this.#kb.entries.length} knowledge-base entries in ${Date.now() - started} ms.`);
-    }
+      let kb: KnowledgeBase;
+      try {
+        const [entries, terms] = await Promise.all([this.read(BUNDLED_KB.entries), this.read(BUNDLED_KB.terms)]);
+        kb = new KnowledgeBase([bundledLayer(entries, terms)]);
+      } catch (err) {
+        this.log.error(`Cannot read the bundled knowledge base (${BUNDLED_KB.entries}); MedTerms has no terms to show.`, err);
+        kb = new KnowledgeBase([]);
+      }
+      for (const p of kb.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
+      this.log.info(`Loaded ${kb.entries.length} knowledge-base entries in ${Date.now() - started} ms.`);
+      return (this.#kb = kb);
+    })();
+    return this.#loading;
+  }
+
+  /** The loaded knowledge base. Only valid after {@link load} has resolved. */
+  get kb(): KnowledgeBase {
+    if (!this.#kb) throw new Error('MedTerms: the knowledge base was used before it was loaded.');
     return this.#kb;
   }
 

@@ -15,7 +15,8 @@ export const ABOUT_URI = vscode.Uri.from({ scheme: VIEW_SCHEME, path: '/about.md
 /** Serves the read-only views. Documents of this scheme cannot be edited or saved. */
 export function viewContentProvider(session: Session): vscode.TextDocumentContentProvider {
   return {
-    provideTextDocumentContent(uri) {
+    async provideTextDocumentContent(uri) {
+      await session.load();
       if (uri.path === ABOUT_URI.path) return aboutMarkdown(session.kb);
       const id = /^\/entry\/(.+)\.md$/.exec(uri.path)?.[1];
       const entry = id ? session.kb.get(id) : undefined;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { KnowledgeBase, parseKbFile } from '../../src/core';
-import { bundledLayer } from './helpers';
+import { BUNDLED_KB, bundledLayer as loadBundled, KnowledgeBase, parseKbFile } from '../../src/core';
+import { bundledLayer, repoText } from './helpers';
 
 const entry = (id: string, extra = '') => `{ "id": "${id}", "kind": "condition", "name": "${id}"${extra} }`;
 
@@ -59,6 +59,23 @@ describe('knowledge-base loading', () => {
 
   it('ignores a BOM', () => {
     assert.deepEqual(parseKbFile(`\uFEFF{"entries": [${entry('a')}]}`, 'f.json').problems, []);
+  });
+
+  it('loads the shipped files as the extension does: the same entries, with the prebuilt term index', () => {
+    const layer = loadBundled(repoText(BUNDLED_KB.entries), repoText(BUNDLED_KB.terms));
+    assert.deepEqual(layer.problems, []);
+    assert.equal(layer.kb.entries.length, bundledLayer().kb.entries.length);
+    const text = 'Numbness and tingling from carpal tunnel syndrome (CTS).';
+    const prebuilt = new KnowledgeBase([layer]).termIndex.findTerms(text);
+    assert.deepEqual(prebuilt, new KnowledgeBase([{ ...layer, termIndex: undefined }]).termIndex.findTerms(text));
+    assert.equal(prebuilt.length, 4);
+  });
+
+  it('rebuilds the term index, with a warning, when the shipped index is not valid JSON', () => {
+    const layer = loadBundled(`{"entries": [${entry('lupus')}]}`, '{ broken');
+    assert.equal(layer.termIndex, undefined);
+    assert.equal(layer.problems[0].file, BUNDLED_KB.terms);
+    assert.equal(new KnowledgeBase([layer]).termIndex.findTerms('lupus').length, 1);
   });
 
   it('lets a later layer replace an entry of an earlier one', () => {
