@@ -47,7 +47,7 @@ export class Session implements vscode.Disposable {
         kb = new KnowledgeBase([]);
       }
       for (const p of kb.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
-      this.log.info(`Loaded ${kb.entries.length} knowledge-base entries in ${Date.now() - started} ms.`);
+      this.log.info(`Loaded the knowledge base ${kb.version ?? ''} in ${Date.now() - started} ms.`);
       return (this.#kb = kb);
     })();
     return this.#loading;

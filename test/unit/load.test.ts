@@ -71,6 +71,22 @@ describe('knowledge-base loading', () => {
     assert.equal(prebuilt.length, 4);
   });
 
+  it('parses a shipped entry on its own, as a card needs it, identical to parsing the whole file', () => {
+    const layer = loadBundled(repoText(BUNDLED_KB.entries), repoText(BUNDLED_KB.terms));
+    const kb = new KnowledgeBase([layer]);
+    const validated = bundledLayer().kb.entries;
+    for (let i = 0; i < validated.length; i += 97) assert.deepEqual(kb.get(validated[i].id), validated[i]);
+    assert.equal(kb.get('no-such-entry'), undefined);
+    assert.equal(kb.version, bundledLayer().kb.version);
+    assert.deepEqual(kb.entries, validated);
+  });
+
+  it('loads a bundled file that is not in the build line format by parsing it whole', () => {
+    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, '{"terms":{}}')]);
+    assert.equal(kb.get('lupus')?.name, 'lupus');
+    assert.equal(kb.version, 'x');
+  });
+
   it('rebuilds the term index, with a warning, when the shipped index is not valid JSON', () => {
     const layer = loadBundled(`{"entries": [${entry('lupus')}]}`, '{ broken');
     assert.equal(layer.termIndex, undefined);

@@ -1,5 +1,6 @@
 import { parseKbFile } from './load';
 import type { Layer } from './knowledgeBase';
+import type { Entry, KbFile } from './types';
 import type { TermIndexData } from '../match/termIndex';
 
 /**
@@ -9,20 +10,61 @@ import type { TermIndexData } from '../match/termIndex';
  */
 export const BUNDLED_KB = { entries: 'data/kb.json', terms: 'data/kb-terms.json' } as const;
 
+// `npm run build:kb` writes one entry per line, each starting with its id, after this line.
+const ENTRIES_START = '\n  "entries": [\n';
+const ENTRY_LINE = '    {"id":"';
+
 /**
- * The bundled knowledge base as a layer. Its entries are trusted (the build validates them and
+ * The bundled knowledge base as a layer, ready for the first hover with as little work as
+ * possible: its term index comes prebuilt, and its entries are parsed one at a time as cards
+ * need them (each is one line of the file), or all at once the first time the whole list is
+ * needed (search, look-up). They are trusted: the build validates them and
  * `test/unit/kb-data.test.ts` checks them; validating again would cost most of the time to the
- * first hover) and its term index comes prebuilt. A term index that cannot be read is reported
- * and rebuilt from the entries instead.
+ * first hover. A file not in the build's line format is simply parsed whole; a term index that
+ * cannot be read is reported and rebuilt from the entries.
  */
 export function bundledLayer(entriesText: string, termsText: string): Layer {
-  const layer = parseKbFile(entriesText, BUNDLED_KB.entries, { trusted: true });
-  let termIndex: TermIndexData | undefined;
+  const lazy = lazyKb(entriesText);
+  const parsed = lazy ? { kb: lazy.kb, problems: [] } : parseKbFile(entriesText, BUNDLED_KB.entries, { trusted: true });
+  const layer = { file: BUNDLED_KB.entries, ...parsed, entry: lazy?.entry };
   try {
-    termIndex = JSON.parse(termsText) as TermIndexData;
+    return { ...layer, termIndex: JSON.parse(termsText) as TermIndexData };
   } catch {
     const problem = { file: BUNDLED_KB.terms, line: 1, severity: 'warning' as const, message: 'not valid JSON; the term index was rebuilt from the entries.' };
-    return { file: BUNDLED_KB.entries, kb: layer.kb, problems: [...layer.problems, problem] };
+    return { ...layer, problems: [...layer.problems, problem] };
   }
-  return { file: BUNDLED_KB.entries, ...layer, termIndex };
+}
+
+/** The file's header parsed now, its entries later: by id from their lines, or all at once. */
+function lazyKb(text: string): { kb: KbFile; entry: (id: string) => Entry | undefined } | undefined {
+  const start = text.indexOf(ENTRIES_START);
+  if (start === -1) return undefined;
+  const lines = new Map<string, [number, number]>();
+  for (let at = text.indexOf(ENTRY_LINE, start); at !== -1; at = text.indexOf(ENTRY_LINE, at + 1)) {
+    const end = text.indexOf('\n', at);
+    lines.set(text.slice(at + ENTRY_LINE.length, text.indexOf('"', at + ENTRY_LINE.length)), [at, end === -1 ? text.length : end]);
+  }
+  let header: Omit<KbFile, 'entries'>;
+  try {
+    header = JSON.parse(`${text.slice(0, start)}\n  "entries": []\n}`);
+  } catch {
+    return undefined;
+  }
+  let all: readonly Entry[] | undefined;
+  const parsedById = new Map<string, Entry>();
+  return {
+    kb: {
+      ...header,
+      get entries() {
+        return (all ??= (JSON.parse(text) as KbFile).entries);
+      },
+    },
+    entry(id) {
+      const span = lines.get(id);
+      if (!span) return undefined;
+      let entry = parsedById.get(id);
+      if (!entry) parsedById.set(id, (entry = JSON.parse(text.slice(...span).replace(/,\s*$/, '')) as Entry));
+      return entry;
+    },
+  };
 }

@@ -8,6 +8,8 @@ export interface Layer extends LoadResult {
   readonly file: string;
   /** The layer's term index, prebuilt by `npm run build:kb` (the bundled layer has one). */
   readonly termIndex?: TermIndexData;
+  /** A look-up of one entry that does not need `kb.entries` (the bundled layer parses lazily). */
+  readonly entry?: (id: string) => Entry | undefined;
 }
 
 /**
@@ -16,13 +18,14 @@ export interface Layer extends LoadResult {
  * term index and the search built lazily, once, on first use — never per keystroke.
  */
 export class KnowledgeBase {
-  readonly entries: readonly Entry[];
   readonly sources: readonly KbSource[];
   /** Every problem met while loading and merging, with file and line. */
   readonly problems: readonly Problem[];
   /** Version of the bundled layer, shown in the About view. */
   readonly version: string | undefined;
-  readonly #byId = new Map<string, Entry>();
+  readonly #layers: readonly Layer[];
+  #byId: Map<string, Entry> | undefined;
+  #entries: readonly Entry[] | undefined;
   readonly #contextual: readonly string[];
   /** A prebuilt term index, usable when it covers every entry: a single layer that has one. */
   readonly #prebuiltIndex: TermIndexData | undefined;
@@ -30,19 +33,35 @@ export class KnowledgeBase {
   #search: TermSearch | undefined;
 
   constructor(layers: readonly Layer[]) {
-    const problems: Problem[] = layers.flatMap((l) => l.problems);
-    for (const layer of layers) for (const entry of layer.kb.entries) this.#byId.set(entry.id, entry);
-    this.entries = [...this.#byId.values()];
+    this.#layers = layers;
     this.sources = layers.flatMap((l) => l.kb.sources ?? []);
     this.#contextual = [...new Set(layers.flatMap((l) => l.kb.contextualAbbreviations ?? []))];
     this.version = layers[0]?.kb.version;
     this.#prebuiltIndex = layers.length === 1 ? layers[0].termIndex : undefined;
-    this.problems = problems;
+    this.problems = layers.flatMap((l) => l.problems);
   }
 
-  /** The entry with this id, or `undefined`. */
+  /** Every entry, layers merged (computed on first use: it parses every entry). */
+  get entries(): readonly Entry[] {
+    return (this.#entries ??= [...this.#merged().values()]);
+  }
+
+  /** The entry with this id, or `undefined`. Cheap on a lazily parsed layer: it parses that entry only. */
   get(id: string): Entry | undefined {
-    return this.#byId.get(id);
+    if (this.#byId || !this.#layers.every((l) => l.entry)) return this.#merged().get(id);
+    for (let i = this.#layers.length - 1; i >= 0; i--) {
+      const entry = this.#layers[i].entry!(id);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
+  #merged(): Map<string, Entry> {
+    if (!this.#byId) {
+      this.#byId = new Map();
+      for (const layer of this.#layers) for (const entry of layer.kb.entries) this.#byId.set(entry.id, entry);
+    }
+    return this.#byId;
   }
 
   /** Finds where terms occur in text (loaded or built on first use). */
