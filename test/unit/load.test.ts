@@ -82,16 +82,18 @@ describe('knowledge-base loading', () => {
   });
 
   it('loads a bundled file that is not in the build line format by parsing it whole', () => {
-    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, '{"terms":{}}')]);
+    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, '{"terms":{},"prefixes":[]}')]);
     assert.equal(kb.get('lupus')?.name, 'lupus');
     assert.equal(kb.version, 'x');
   });
 
-  it('rebuilds the term index, with a warning, when the shipped index is not valid JSON', () => {
-    const layer = loadBundled(`{"entries": [${entry('lupus')}]}`, '{ broken');
-    assert.equal(layer.termIndex, undefined);
-    assert.equal(layer.problems[0].file, BUNDLED_KB.terms);
-    assert.equal(new KnowledgeBase([layer]).termIndex.findTerms('lupus').length, 1);
+  it('rebuilds the term index, with a warning, when the shipped index is not valid JSON or not an index', () => {
+    for (const terms of ['{ broken', '{}', '{"terms": null, "prefixes": []}']) {
+      const layer = loadBundled(`{"entries": [${entry('lupus')}]}`, terms);
+      assert.equal(layer.termIndex, undefined, terms);
+      assert.equal(layer.problems[0].file, BUNDLED_KB.terms);
+      assert.equal(new KnowledgeBase([layer]).termIndex.findTerms('lupus').length, 1);
+    }
   });
 
   it('lets a later layer replace an entry of an earlier one', () => {

@@ -27,11 +27,18 @@ export function bundledLayer(entriesText: string, termsText: string): Layer {
   const lazy = lazyKb(entriesText);
   const parsed = lazy ? { kb: lazy.kb, problems: [] } : parseKbFile(entriesText, BUNDLED_KB.entries, { trusted: true });
   const layer = { file: BUNDLED_KB.entries, ...parsed, entry: lazy?.entry };
+  const termIndex = parseTermIndex(termsText);
+  if (termIndex) return { ...layer, termIndex };
+  const problem = { file: BUNDLED_KB.terms, line: 1, severity: 'warning' as const, message: 'not a term index; it was rebuilt from the entries.' };
+  return { ...layer, problems: [...layer.problems, problem] };
+}
+
+function parseTermIndex(text: string): TermIndexData | undefined {
   try {
-    return { ...layer, termIndex: JSON.parse(termsText) as TermIndexData };
+    const data = JSON.parse(text) as Partial<TermIndexData>;
+    return typeof data.terms === 'object' && data.terms !== null && Array.isArray(data.prefixes) ? (data as TermIndexData) : undefined;
   } catch {
-    const problem = { file: BUNDLED_KB.terms, line: 1, severity: 'warning' as const, message: 'not valid JSON; the term index was rebuilt from the entries.' };
-    return { ...layer, problems: [...layer.problems, problem] };
+    return undefined;
   }
 }
 

@@ -25,12 +25,14 @@ type Target = readonly [entryId: string, field: SurfaceField, exact?: string, co
 
 /**
  * A term index as plain data: each term's key (its word keys joined by spaces, see
- * `termKey`) → its targets, best first. `npm run build:kb` writes the bundled knowledge base's
- * index in this form, so the extension loads it with `JSON.parse` instead of normalising
- * every name, synonym and lay term at start-up.
+ * `termKey`) → its targets, best first; and the keys that longer terms start with.
+ * `npm run build:kb` writes the bundled knowledge base's index in this form, so the extension
+ * loads it with `JSON.parse`, ready to use, instead of normalising every name, synonym and lay
+ * term at start-up.
  */
 export interface TermIndexData {
   readonly terms: Readonly<Record<string, readonly Target[]>>;
+  readonly prefixes: readonly string[];
 }
 
 // Between the words of one term only spaces, one line break or one hyphen may stand:
@@ -44,9 +46,11 @@ const JOINER = /^[ \t]*(?:\r?\n|[-‐‑])?[ \t]*$/;
  * (`peripheral neuropathy` before `neuropathy`). Built once per knowledge-base version.
  */
 export class TermIndex {
-  readonly #terms: Map<string, readonly Target[]>;
+  /** Term key → targets. A plain object when loaded from data (no copying), else a Map. */
+  readonly #targetsOf: (key: string) => readonly Target[] | undefined;
   /** Keys that are the first words of a longer term: `peripheral` for `peripheral neuropathy`. */
-  readonly #prefixes = new Set<string>();
+  readonly #prefixes: ReadonlySet<string>;
+  readonly #data: () => TermIndexData;
 
   /**
    * @param entries the knowledge base.
@@ -69,24 +73,31 @@ export class TermIndex {
       for (const a of entry.abbreviations ?? []) add(a, contextual.has(a) ? [entry.id, 'abbreviation', a, 1] : [entry.id, 'abbreviation', a]);
     }
     for (const targets of terms.values()) targets.sort((a, b) => PRECEDENCE[a[1]] - PRECEDENCE[b[1]]);
-    return new TermIndex(terms);
+    const prefixes = new Set<string>();
+    for (const key of terms.keys()) {
+      for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) prefixes.add(key.slice(0, space));
+    }
+    return new TermIndex((key) => terms.get(key), prefixes, () => ({
+      terms: Object.fromEntries([...terms].sort(([a], [b]) => compare(a, b))),
+      prefixes: [...prefixes].sort(compare),
+    }));
   }
 
   /** An index from the data {@link TermIndex.toData} made, for the same knowledge base. */
   static fromData(data: TermIndexData): TermIndex {
-    return new TermIndex(new Map(Object.entries(data.terms)));
+    const { terms } = data;
+    return new TermIndex((key) => (Object.hasOwn(terms, key) ? terms[key] : undefined), new Set(data.prefixes), () => data);
   }
 
-  private constructor(terms: Map<string, readonly Target[]>) {
-    this.#terms = terms;
-    for (const key of terms.keys()) {
-      for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) this.#prefixes.add(key.slice(0, space));
-    }
+  private constructor(targetsOf: (key: string) => readonly Target[] | undefined, prefixes: ReadonlySet<string>, data: () => TermIndexData) {
+    this.#targetsOf = targetsOf;
+    this.#prefixes = prefixes;
+    this.#data = data;
   }
 
   /** The index as plain data, keys sorted so that the output is stable. */
   toData(): TermIndexData {
-    return { terms: Object.fromEntries([...this.#terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+    return this.#data();
   }
 
   /**
@@ -138,7 +149,7 @@ export class TermIndex {
     for (let j = i; j < tokens.length; j++) {
       if (j > i && !joined(text, tokens[j - 1].end, tokens[j].start)) break;
       key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
-      const found = this.#terms.get(key);
+      const found = this.#targetsOf(key);
       if (found) {
         const written = text.slice(tokens[i].start, tokens[j].end);
         const targets = found.filter(([, , exact]) => !exact || abbreviationFits(exact, written, text, tokens[i].start));
@@ -149,6 +160,8 @@ export class TermIndex {
     return best;
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Adds a target under a key, once per entry and casing. */
 function addTarget(terms: Map<string, Target[]>, key: string, target: Target): void {
