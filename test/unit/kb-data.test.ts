@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fleschKincaidGrade, parseKbFile, termKey, type Entry, type KbFile } from '../../src/core';
-import { ROOT, repoText } from './helpers';
+import { fleschKincaidGrade, parseKbFile, proseSpans, termKey, type Entry, type KbFile } from '../../src/core';
+import { bundledKb, ROOT, repoText } from './helpers';
 
 // The data side of the knowledge base: what scripts/build-kb.mjs makes of data/sources/ and
 // data/manual/. Each content target of the KB issue has a test here.
@@ -287,6 +287,15 @@ describe('knowledge-base data (data/kb.json)', () => {
   });
 
   describe('hand-written text', () => {
+    it('defines every entry the example article uses and every entry of an everyday-word abbreviation', () => {
+      const article = repoText('examples/numbness-in-hands.md');
+      const used = new Set(bundledKb().termIndex.findTerms(article, proseSpans(article)).map((h) => h.entryId));
+      const contextual = entries.filter((e) => e.abbreviations?.some((a) => kb.contextualAbbreviations?.includes(a)));
+      assert.ok(used.size > 50 && contextual.length >= 5);
+      const undefinedIds = [...used, ...contextual.map((e) => e.id)].filter((id) => !entries.find((e) => e.id === id)?.definition);
+      assert.deepEqual(undefinedIds, []);
+    });
+
     const texts = (): { where: string; text: string }[] => [
       ...entries.flatMap((e) => [
         ...(e.definition ? [{ where: `${e.id} definition`, text: e.definition }] : []),

@@ -66,6 +66,7 @@ describe('term index', () => {
     const text = 'Peripheral neuropathy, MS and UTIs; x-ray; ALL but acute lymphoblastic leukemia.';
     assert.deepEqual(loaded.findTerms(text), index.findTerms(text));
     assert.ok(loaded.findTerms(text).length >= 5);
+    assert.deepEqual(loaded.findTerms('constructor toString __proto__ hasOwnProperty'), []);
   });
 
   it('only looks inside the spans it is given', () => {

@@ -9,7 +9,10 @@ export interface SearchResult {
   readonly id: string;
   readonly name: string;
   readonly kind: EntryKind;
-  /** 0 is a perfect match, 1 no match at all (Fuse.js scale). */
+  /**
+   * 0 is a perfect match, 1 no match at all: the Fuse.js score of the entry's best form plus
+   * the ranking penalties below (capped at 1).
+   */
   readonly score: number;
   /** The surface form that matched best, e.g. the lay term `pins and needles`; the name when unknown. */
   readonly matched: string;
