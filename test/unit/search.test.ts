@@ -42,6 +42,24 @@ describe('search', () => {
     assert.equal(kb.search.search('flu-like illness')[0].id, 'b');
   });
 
+  it('maps lay vocabulary to its clinical entry for hover, completion and look-up alike', () => {
+    const kb = bundledKb();
+    const lay: [string, string][] = [
+      ['pins and needles', 'paresthesia'],
+      ['high blood pressure', 'hypertension'],
+      ['heart attack', 'myocardial-infarction'],
+      ['sugar diabetes', 'diabetes-mellitus'],
+      ['water pill', 'diuretics'],
+      ['shingles', 'herpes-zoster'],
+      ['the flu', 'influenza'],
+      ['stroke', 'stroke'],
+    ];
+    for (const [phrase, id] of lay) {
+      assert.deepEqual(kb.termIndex.findTerms(`I had ${phrase} last year.`).map((h) => h.entryId), [id], `hover: ${phrase}`);
+      assert.equal(kb.search.search(phrase, 1)[0]?.id, id, `search: ${phrase}`);
+    }
+  });
+
   it('reports the surface form that matched', () => {
     const [first] = bundledKb().search.search('pins and needles', 1);
     assert.equal(first.matched, 'pins and needles');

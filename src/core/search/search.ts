@@ -55,6 +55,11 @@ export const FUSE_OPTIONS: IFuseOptions<FormRecord> = {
  */
 const FIELD_PENALTY: Record<FormField, number> = { name: 0, abbreviation: 0, synonym: 0.03, layTerm: 0.03 };
 const UNDEFINED_PENALTY = 0.05;
+/**
+ * Added to a form that is not exactly the query: "shingles" is the lay term of herpes zoster
+ * before it is the start of "shingles vaccine", though Fuse.js scores both as perfect matches.
+ */
+const INEXACT_PENALTY = 0.04;
 /** Added to matches of a query whose swapped letters were put back: it is not what was typed. */
 const TRANSPOSITION_PENALTY = 0.1;
 
@@ -167,15 +172,16 @@ export class TermSearch {
 
   /**
    * Entries ranked by their best form: Fuse's score plus `extraPenalty`, the form's field
-   * penalty and, for an entry without a definition, {@link UNDEFINED_PENALTY} (capped at 1).
+   * penalty, {@link INEXACT_PENALTY} unless the form is the query itself and, for an entry
+   * without a definition, {@link UNDEFINED_PENALTY} (capped at 1).
    * Ties keep entry order.
    */
   #rankEntries(form: string, limit: number, extraPenalty: number): SearchResult[] {
     const best = new Map<number, { score: number; written: string }>();
     // An entry may match through several forms: ask for enough forms to fill the limit with entries.
     for (const hit of this.#fuseOver(form).search(form, { limit: limit * 4 })) {
-      const { entry, field, written } = hit.item;
-      const penalty = extraPenalty + FIELD_PENALTY[field] + (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY);
+      const { entry, field, written, text } = hit.item;
+      const penalty = extraPenalty + FIELD_PENALTY[field] + (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY) + (text === form ? 0 : INEXACT_PENALTY);
       const score = Math.min(1, (hit.score ?? 1) + penalty);
       const seen = best.get(entry);
       if (!seen || score < seen.score) best.set(entry, { score, written });
