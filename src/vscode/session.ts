@@ -12,6 +12,9 @@ export interface DocumentTerms {
   readonly hits: readonly TermHit[];
 }
 
+/** The cached part: terms are found only once something asks for them. */
+type Analysis = Omit<DocumentTerms, 'hits'> & { hits?: readonly TermHit[] };
+
 /**
  * The state the features share: the knowledge base, read and loaded on first use (not at
  * activation), and each open document's prose spans and terms, computed once per document
@@ -20,7 +23,7 @@ export interface DocumentTerms {
 export class Session implements vscode.Disposable {
   #kb: KnowledgeBase | undefined;
   #loading: Promise<KnowledgeBase> | undefined;
-  readonly #documents = new Map<string, DocumentTerms>();
+  readonly #documents = new Map<string, Analysis>();
   readonly #subscriptions: vscode.Disposable[];
 
   constructor(
@@ -59,16 +62,22 @@ export class Session implements vscode.Disposable {
     return this.#kb;
   }
 
-  /** Prose spans and terms of the document's current version. */
+  /**
+   * Prose spans and terms of the document's current version. Each is computed once per
+   * version, and only when asked for: completion, which runs at every keystroke, needs only
+   * the prose spans; hover needs the terms too.
+   */
   terms(doc: vscode.TextDocument): DocumentTerms {
+    const analysis = this.#analysis(doc);
+    analysis.hits ??= this.kb.termIndex.findTerms(doc.getText(), analysis.prose);
+    return { ...analysis, hits: analysis.hits };
+  }
+
+  #analysis(doc: vscode.TextDocument): Analysis {
     const key = doc.uri.toString();
-    const cached = this.#documents.get(key);
-    if (cached?.version === doc.version) return cached;
-    const text = doc.getText();
-    const prose = proseSpans(text);
-    const fresh = { version: doc.version, prose, hits: this.kb.termIndex.findTerms(text, prose) };
-    this.#documents.set(key, fresh);
-    return fresh;
+    let analysis = this.#documents.get(key);
+    if (analysis?.version !== doc.version) this.#documents.set(key, (analysis = { version: doc.version, prose: proseSpans(doc.getText()) }));
+    return analysis;
   }
 
   /** The term under `position`, if any (a position just after a term counts, as in VS Code's word ranges). */
@@ -78,7 +87,7 @@ export class Session implements vscode.Disposable {
 
   /** Whether `offset` lies in prose (not code, front matter, a URL…) in the current version. */
   inProse(doc: vscode.TextDocument, offset: number): boolean {
-    return this.terms(doc).prose.some((s) => s.start <= offset && offset <= s.end);
+    return this.#analysis(doc).prose.some((s) => s.start <= offset && offset <= s.end);
   }
 
   dispose(): void {
