@@ -441,22 +441,21 @@ function build(args) {
   };
 
   // --- index the sources -----------------------------------------------------------------
-  const doidTerms = new Map();
-  const doidAlt = new Map();
-  for (const t of S.doid.terms) {
-    if (!t.id.startsWith('DOID:')) continue;
-    doidTerms.set(t.id, t);
-    for (const a of t.altIds) doidAlt.set(a, t.id);
-  }
+  // An ontology's own terms by id, and its alternative ids → the current id.
+  const byId = (terms, prefix) => {
+    const ids = new Map();
+    const alt = new Map();
+    for (const t of terms) {
+      if (!t.id.startsWith(prefix)) continue;
+      ids.set(t.id, t);
+      for (const a of t.altIds) alt.set(a, t.id);
+    }
+    return [ids, alt];
+  };
+  const [doidTerms, doidAlt] = byId(S.doid.terms, 'DOID:');
   const doidChildren = new Map();
   for (const t of doidTerms.values()) for (const p of t.isA) doidChildren.set(p, (doidChildren.get(p) ?? 0) + 1);
-  const sympTerms = new Map();
-  const sympAlt = new Map();
-  for (const t of S.symp.terms) {
-    if (!t.id.startsWith('SYMP:')) continue;
-    sympTerms.set(t.id, t);
-    for (const a of t.altIds) sympAlt.set(a, t.id);
-  }
+  const [sympTerms, sympAlt] = byId(S.symp.terms, 'SYMP:');
   const hpoAlt = new Map();
   for (const t of S.hpo.values()) for (const a of t.altIds) hpoAlt.set(a, t.id);
 

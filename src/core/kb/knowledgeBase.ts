@@ -24,6 +24,8 @@ export class KnowledgeBase {
   /** Version of the bundled layer, shown in the About view. */
   readonly version: string | undefined;
   readonly #layers: readonly Layer[];
+  /** Every layer can look up one entry without parsing the rest (see `Layer.entry`). */
+  readonly #lazy: boolean;
   #byId: Map<string, Entry> | undefined;
   #entries: readonly Entry[] | undefined;
   readonly #contextual: readonly string[];
@@ -34,6 +36,7 @@ export class KnowledgeBase {
 
   constructor(layers: readonly Layer[]) {
     this.#layers = layers;
+    this.#lazy = layers.every((l) => l.entry);
     this.sources = layers.flatMap((l) => l.kb.sources ?? []);
     this.#contextual = [...new Set(layers.flatMap((l) => l.kb.contextualAbbreviations ?? []))];
     this.version = layers[0]?.kb.version;
@@ -48,7 +51,7 @@ export class KnowledgeBase {
 
   /** The entry with this id, or `undefined`. Cheap on a lazily parsed layer: it parses that entry only. */
   get(id: string): Entry | undefined {
-    if (this.#byId || !this.#layers.every((l) => l.entry)) return this.#merged().get(id);
+    if (this.#byId || !this.#lazy) return this.#merged().get(id);
     for (let i = this.#layers.length - 1; i >= 0; i--) {
       const entry = this.#layers[i].entry!(id);
       if (entry) return entry;
