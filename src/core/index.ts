@@ -8,7 +8,7 @@ export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './kb/bundled';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
-export { TermIndex, hitAt, type TermHit, type TermIndexData } from './match/termIndex';
+export { TermIndex, hitAt, type SurfaceField, type TermHit, type TermIndexData } from './match/termIndex';
 export { proseSpans, frontMatterLength } from './markdown/prose';
 export { TermSearch, FUSE_OPTIONS, type SearchResult, type TermSearchOptions } from './search/search';
 export { PrefixIndex } from './search/prefixIndex';

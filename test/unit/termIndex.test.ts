@@ -50,6 +50,15 @@ describe('term index', () => {
     ]);
   });
 
+  it('says which field of the entry the written form is', () => {
+    const fields = (text: string) => index.findTerms(text).map((h) => [h.text, h.field]);
+    assert.deepEqual(fields('Multiple sclerosis (MS) can cause pins and needles.'), [
+      ['Multiple sclerosis', 'name'],
+      ['MS', 'abbreviation'],
+      ['pins and needles', 'layTerm'],
+    ]);
+  });
+
   it('matches hyphenated terms written with a hyphen, a space or neither, and lay terms', () => {
     assert.deepEqual(found('x-ray, X ray, xray; pins and needles').map(([, id]) => id), ['x-ray', 'x-ray', 'x-ray', 'paresthesia']);
   });

@@ -8,12 +8,14 @@ export interface TermHit extends Span {
   readonly text: string;
   /** The entry the term names. */
   readonly entryId: string;
+  /** Which field of the entry the form written is: its name, an abbreviation, a synonym or a lay term. */
+  readonly field: SurfaceField;
   /** Other entries with the same surface form, best first (usually empty). */
   readonly alternatives: readonly string[];
 }
 
 /** Which field of an entry a surface form comes from, in order of precedence. */
-type SurfaceField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
+export type SurfaceField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
 const PRECEDENCE: Record<SurfaceField, number> = { name: 0, abbreviation: 1, synonym: 2, layTerm: 3 };
 
 /**
@@ -115,12 +117,13 @@ export class TermIndex {
           i += 1;
           continue;
         }
-        const [[entryId, , , contextual], ...rest] = match.targets;
+        const [[entryId, field, , contextual], ...rest] = match.targets;
         const hit: TermHit = {
           start: tokens[i].start,
           end: tokens[match.last].end,
           text: text.slice(tokens[i].start, tokens[match.last].end),
           entryId,
+          field,
           alternatives: rest.map(([id]) => id).filter((id) => id !== entryId),
         };
         if (contextual) pending.push({ hit, needs: entryId });
