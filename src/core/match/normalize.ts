@@ -64,15 +64,23 @@ function cachedTokenKey(raw: string): string {
   return key;
 }
 
+/**
+ * Calls `visit` with each word of `text[from, to)` in order: its offsets and the text as
+ * written. The one definition of a word; scans that want no objects per word use it directly.
+ */
+export function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number, raw: string) => void): void {
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end <= to) visit(m.index, end, m[0]);
+    else visit(m.index, to, text.slice(m.index, to));
+  }
+}
+
 /** Splits text into words with their offsets and keys. Punctuation and spaces are not words. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-    const end = Math.min(m.index + m[0].length, to);
-    const raw = end === m.index + m[0].length ? m[0] : text.slice(m.index, end);
-    tokens.push({ start: m.index, end, raw, key: cachedTokenKey(raw) });
-  }
+  forEachWord(text, from, to, (start, end, raw) => tokens.push({ start, end, raw, key: cachedTokenKey(raw) }));
   return tokens;
 }
 

@@ -1,6 +1,6 @@
 import type { Entry } from '../kb/types';
 import type { Span } from '../text';
-import { tokenize, wordKeys, type Token } from './normalize';
+import { forEachWord, tokenKey, wordKeys } from './normalize';
 
 /** A recognised term in a text. */
 export interface TermHit extends Span {
@@ -53,6 +53,15 @@ export class TermIndex {
   /** Keys that are the first words of a longer term: `peripheral` for `peripheral neuropathy`. */
   readonly #prefixes: ReadonlySet<string>;
   readonly #data: () => TermIndexData;
+  /** Words as written → what the index knows of them; see {@link #word}. */
+  readonly #wordCache = new Map<string, Word>();
+  // A scan's words, in arrays reused from call to call: a 100 KB page has ~15,000 words, and
+  // an object per word would cost more in allocation and garbage collection than the look-ups.
+  readonly #starts: number[] = [];
+  readonly #ends: number[] = [];
+  readonly #wordsRead: Word[] = [];
+  /** Where the last match of {@link #longestAt} ended: the index of its last word. */
+  #matchLast = 0;
 
   /**
    * @param entries the knowledge base.
@@ -110,25 +119,21 @@ export class TermIndex {
     const hits: TermHit[] = [];
     const pending: { hit: TermHit; needs: string }[] = [];
     for (const span of prose) {
-      const tokens = tokenize(text, span.start, span.end);
-      for (let i = 0; i < tokens.length; ) {
-        const match = this.#longestAt(text, tokens, i);
-        if (!match) {
+      const count = this.#readWords(text, span.start, span.end);
+      for (let i = 0; i < count; ) {
+        const targets = this.#longestAt(text, i, count);
+        if (!targets) {
           i += 1;
           continue;
         }
-        const [[entryId, field, , contextual], ...rest] = match.targets;
-        const hit: TermHit = {
-          start: tokens[i].start,
-          end: tokens[match.last].end,
-          text: text.slice(tokens[i].start, tokens[match.last].end),
-          entryId,
-          field,
-          alternatives: rest.map(([id]) => id).filter((id) => id !== entryId),
-        };
+        const last = this.#matchLast;
+        const [entryId, field, , contextual] = targets[0];
+        const start = this.#starts[i];
+        const end = this.#ends[last];
+        const hit: TermHit = { start, end, text: text.slice(start, end), entryId, field, alternatives: alternativesTo(entryId, targets) };
         if (contextual) pending.push({ hit, needs: entryId });
         else hits.push(hit);
-        i = match.last + 1;
+        i = last + 1;
       }
     }
     if (pending.length === 0) return hits;
@@ -139,29 +144,81 @@ export class TermIndex {
 
   /** Entry ids whose name, synonym, lay term or abbreviation is exactly `term` (normalised), best first. */
   lookup(term: string): string[] {
-    const tokens = tokenize(term);
-    const match = tokens.length > 0 ? this.#longestAt(term, tokens, 0) : undefined;
-    if (!match || match.last !== tokens.length - 1) return [];
-    return [...new Set(match.targets.map(([id]) => id))];
+    const count = this.#readWords(term, 0, term.length);
+    const targets = count > 0 ? this.#longestAt(term, 0, count) : undefined;
+    if (!targets || this.#matchLast !== count - 1) return [];
+    return [...new Set(targets.map(([id]) => id))];
   }
 
-  /** The longest term starting at token `i` whose targets accept the text as written. */
-  #longestAt(text: string, tokens: readonly Token[], i: number): { last: number; targets: readonly Target[] } | undefined {
-    let best: { last: number; targets: readonly Target[] } | undefined;
-    let key = '';
-    for (let j = i; j < tokens.length; j++) {
-      if (j > i && !joined(text, tokens[j - 1].end, tokens[j].start)) break;
-      key = j === i ? tokens[j].key : `${key} ${tokens[j].key}`;
-      const found = this.#targetsOf(key);
-      if (found) {
-        const written = text.slice(tokens[i].start, tokens[j].end);
-        const targets = found.filter(([, , exact]) => !exact || abbreviationFits(exact, written, text, tokens[i].start));
-        if (targets.length > 0) best = { last: j, targets };
+  /** Reads the words of `text[from, to)` into the scan arrays; returns how many there are. */
+  #readWords(text: string, from: number, to: number): number {
+    let count = 0;
+    forEachWord(text, from, to, (start, end, raw) => {
+      this.#starts[count] = start;
+      this.#ends[count] = end;
+      this.#wordsRead[count] = this.#word(raw);
+      count += 1;
+    });
+    return count;
+  }
+
+  /**
+   * What the index knows of a word as written: its key, the terms it is on its own, and whether
+   * longer terms start with it. Cached, because prose repeats its words: a scan then costs one
+   * Map look-up for most words. Cleared when full, so a huge or hostile document cannot grow it
+   * without bound.
+   */
+  #word(raw: string): Word {
+    let word = this.#wordCache.get(raw);
+    if (word === undefined) {
+      if (this.#wordCache.size >= WORD_CACHE_SIZE) this.#wordCache.clear();
+      const key = tokenKey(raw);
+      word = { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key) };
+      this.#wordCache.set(raw, word);
+    }
+    return word;
+  }
+
+  /**
+   * The targets of the longest term starting at word `i` (of `count` read) that accept the text
+   * as written, with its last word in {@link #matchLast}; `undefined` when no term starts there.
+   */
+  #longestAt(text: string, i: number, count: number): readonly Target[] | undefined {
+    const first = this.#wordsRead[i];
+    let best: readonly Target[] | undefined;
+    let key = first.key;
+    for (let j = i; j < count; j++) {
+      if (j > i) {
+        if (!joined(text, this.#ends[j - 1], this.#starts[j])) break;
+        key = `${key} ${this.#wordsRead[j].key}`;
       }
-      if (!this.#prefixes.has(key)) break;
+      const found = j === i ? first.targets : this.#targetsOf(key);
+      if (found) {
+        const targets = found.some(([, , exact]) => exact) ? found.filter(([, , exact]) => !exact || abbreviationFits(exact, text.slice(this.#starts[i], this.#ends[j]), text, this.#starts[i])) : found;
+        if (targets.length > 0) {
+          best = targets;
+          this.#matchLast = j;
+        }
+      }
+      if (!(j === i ? first.startsLonger : this.#prefixes.has(key))) break;
     }
     return best;
   }
+}
+
+/** What a term index knows of one word as written (see `TermIndex.#word`). */
+interface Word {
+  readonly key: string;
+  readonly targets: readonly Target[] | undefined;
+  readonly startsLonger: boolean;
+}
+
+const WORD_CACHE_SIZE = 50_000;
+const NONE: readonly string[] = [];
+
+/** The other entries a matched form could name, best first; usually none. */
+function alternativesTo(entryId: string, targets: readonly Target[]): readonly string[] {
+  return targets.length === 1 ? NONE : targets.slice(1).map(([id]) => id).filter((id) => id !== entryId);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
