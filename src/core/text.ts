@@ -50,3 +50,47 @@ export class LineMap {
 export function lineOfOffset(text: string, offset: number): number {
   return new LineMap(text).position(offset).line + 1;
 }
+
+const BLOCK = 256;
+
+/** Where two versions of a text differ: `[start, oldEnd)` of the old became `[start, newEnd)` of the new. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/**
+ * The one range in which `after` differs from `before` (their common prefix and suffix cut
+ * off), or `undefined` when they are equal. Comparing the texts, rather than replaying editor
+ * events, works across any number of edits between two analysed versions.
+ */
+export function changedRange(before: string, after: string): TextChange | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  // Whole blocks first, compared natively, then character by character: a 1 MB document is
+  // compared in well under a millisecond.
+  let start = 0;
+  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  const room = shorter - start;
+  while (tail + BLOCK <= room && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/**
+ * The number of leading items, of `count` sorted ones, for which `isBefore(i)` holds — the
+ * index of the first for which it does not — by binary search.
+ */
+export function partitionPoint(count: number, isBefore: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isBefore(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

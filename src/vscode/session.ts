@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BUNDLED_KB, bundledLayer, hitAt, KnowledgeBase, proseSpans, type Span, type TermHit } from '../core';
+import { BUNDLED_KB, bundledLayer, DocumentAnalysis, hitAt, KnowledgeBase, type Span, type TermHit } from '../core';
 import type { Log } from './log';
 
 /** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
@@ -12,18 +12,17 @@ export interface DocumentTerms {
   readonly hits: readonly TermHit[];
 }
 
-/** The cached part: terms are found only once something asks for them. */
-type Analysis = Omit<DocumentTerms, 'hits'> & { hits?: readonly TermHit[] };
 
 /**
  * The state the features share: the knowledge base, read and loaded on first use (not at
- * activation), and each open document's prose spans and terms, computed once per document
- * version so hover is a binary search, not a rescan.
+ * activation), and an analysis of each open document's latest version: its prose spans and
+ * terms, computed once per version (so hover is a binary search, not a rescan), and from the
+ * previous version's (so an edit re-reads only the blocks it touched).
  */
 export class Session implements vscode.Disposable {
   #kb: KnowledgeBase | undefined;
   #loading: Promise<KnowledgeBase> | undefined;
-  readonly #documents = new Map<string, Analysis>();
+  readonly #documents = new Map<string, { readonly version: number; readonly analysis: DocumentAnalysis }>();
   readonly #subscriptions: vscode.Disposable[];
 
   constructor(
@@ -63,20 +62,22 @@ export class Session implements vscode.Disposable {
   }
 
   /**
-   * Prose spans and terms of the document's current version. Each is computed once per
-   * version, and only when asked for: completion, which runs at every keystroke, needs only
-   * the prose spans; hover needs the terms too.
+   * Prose spans and terms of the document's current version. Terms are found only when asked
+   * for: completion, which runs at every keystroke, needs only the prose spans; hover needs the
+   * terms too.
    */
   terms(doc: vscode.TextDocument): DocumentTerms {
     const analysis = this.#analysis(doc);
-    analysis.hits ??= this.kb.termIndex.findTerms(doc.getText(), analysis.prose);
-    return { ...analysis, hits: analysis.hits };
+    return { version: doc.version, prose: analysis.prose, hits: analysis.terms(this.kb.termIndex) };
   }
 
-  #analysis(doc: vscode.TextDocument): Analysis {
+  #analysis(doc: vscode.TextDocument): DocumentAnalysis {
     const key = doc.uri.toString();
-    let analysis = this.#documents.get(key);
-    if (analysis?.version !== doc.version) this.#documents.set(key, (analysis = { version: doc.version, prose: proseSpans(doc.getText()) }));
+    const cached = this.#documents.get(key);
+    if (cached?.version === doc.version) return cached.analysis;
+    const text = doc.getText();
+    const analysis = cached ? cached.analysis.next(text) : DocumentAnalysis.of(text);
+    this.#documents.set(key, { version: doc.version, analysis });
     return analysis;
   }
 
@@ -87,7 +88,7 @@ export class Session implements vscode.Disposable {
 
   /** Whether `offset` lies in prose (not code, front matter, a URL…) in the current version. */
   inProse(doc: vscode.TextDocument, offset: number): boolean {
-    return this.#analysis(doc).prose.some((s) => s.start <= offset && offset <= s.end);
+    return hitAt(this.#analysis(doc).prose, offset) !== undefined;
   }
 
   dispose(): void {

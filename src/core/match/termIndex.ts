@@ -12,6 +12,8 @@ export interface TermHit extends Span {
   readonly field: SurfaceField;
   /** Other entries with the same surface form, best first (usually empty). */
   readonly alternatives: readonly string[];
+  /** An abbreviation that is also an everyday word: it counts because the text names its entry elsewhere. */
+  readonly contextual: boolean;
 }
 
 /** Which field of an entry a surface form comes from, in order of precedence. */
@@ -115,9 +117,17 @@ export class TermIndex {
    * Every term in `text`, left to right, longest match first, never overlapping.
    * @param prose the spans to look in (see `proseSpans`); the whole text when omitted.
    */
-  findTerms(text: string, prose: readonly Span[] = [{ start: 0, end: text.length }]): TermHit[] {
+  findTerms(text: string, prose: readonly Span[] = [{ start: 0, end: text.length }]): readonly TermHit[] {
+    return confirmContextual(this.scan(text, prose));
+  }
+
+  /**
+   * What {@link findTerms} finds, plus contextual abbreviations not yet confirmed (marked
+   * `contextual`), which count only once the whole text is known (see {@link confirmContextual}).
+   * Each span is read on its own, so the hits of an unchanged span can be reused.
+   */
+  scan(text: string, prose: readonly Span[]): TermHit[] {
     const hits: TermHit[] = [];
-    const pending: { hit: TermHit; needs: string }[] = [];
     for (const span of prose) {
       const count = this.#readWords(text, span.start, span.end);
       for (let i = 0; i < count; ) {
@@ -130,16 +140,11 @@ export class TermIndex {
         const [entryId, field, , contextual] = targets[0];
         const start = this.#starts[i];
         const end = this.#ends[last];
-        const hit: TermHit = { start, end, text: text.slice(start, end), entryId, field, alternatives: alternativesTo(entryId, targets) };
-        if (contextual) pending.push({ hit, needs: entryId });
-        else hits.push(hit);
+        hits.push({ start, end, text: text.slice(start, end), entryId, field, alternatives: alternativesTo(entryId, targets), contextual: contextual === 1 });
         i = last + 1;
       }
     }
-    if (pending.length === 0) return hits;
-    const named = new Set(hits.map((h) => h.entryId));
-    const confirmed = pending.filter((p) => named.has(p.needs)).map((p) => p.hit);
-    return [...hits, ...confirmed].sort((a, b) => a.start - b.start);
+    return hits;
   }
 
   /** Entry ids whose name, synonym, lay term or abbreviation is exactly `term` (normalised), best first. */
@@ -214,6 +219,25 @@ interface Word {
 }
 
 const WORD_CACHE_SIZE = 50_000;
+
+/**
+ * The hits of a {@link TermIndex.scan} that count: all but the contextual abbreviations whose
+ * entry the text does not also name in another form ("ALL" counts in a text about acute
+ * lymphoblastic leukemia, not in "ALL of us").
+ */
+export function confirmContextual(hits: readonly TermHit[]): readonly TermHit[] {
+  if (!hits.some((hit) => hit.contextual)) return hits;
+  const named = new Set<string>();
+  for (const hit of hits) if (!hit.contextual) named.add(hit.entryId);
+  return hits.filter((hit) => !hit.contextual || named.has(hit.entryId));
+}
+
+/** `hit`, moved by `delta` characters: where an edit before it left it. */
+export function shiftHit(hit: TermHit, delta: number): TermHit {
+  // Spelled out rather than spread, and every hit of one shape: a 1 MB document shifts ~20,000 hits per edit.
+  const { start, end, text, entryId, field, alternatives, contextual } = hit;
+  return { start: start + delta, end: end + delta, text, entryId, field, alternatives, contextual };
+}
 const NONE: readonly string[] = [];
 
 /** The other entries a matched form could name, best first; usually none. */

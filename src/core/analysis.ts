@@ -1,0 +1,90 @@
+import { updateProse, readProse, type ProseMap } from './markdown/prose';
+import { confirmContextual, shiftHit, type TermHit, type TermIndex } from './match/termIndex';
+import { changedRange, type Span } from './text';
+
+/**
+ * One version of a Markdown document as MedTerms reads it: its prose spans, and — once asked
+ * for — the terms in them. A new version is derived from the previous one ({@link next}),
+ * re-reading only the blocks and spans an edit touched, so that typing in a 1 MB document
+ * costs about what typing in a small one does.
+ */
+export class DocumentAnalysis {
+  readonly #prose: ProseMap;
+  /** All hits of the last scan, contextual ones unconfirmed (see `TermIndex.scan`), and the index that found them. */
+  #scanned: { readonly index: TermIndex; readonly hits: readonly TermHit[]; readonly confirmed: readonly TermHit[] } | undefined;
+  /** The latest earlier version whose terms were found, until this one's are: their hits are reused. */
+  #base: DocumentAnalysis | undefined;
+
+  private constructor(
+    /** The text of this version. */
+    readonly text: string,
+    prose: ProseMap,
+    base: DocumentAnalysis | undefined,
+  ) {
+    this.#prose = prose;
+    this.#base = base;
+  }
+
+  /** Reads a text from scratch. */
+  static of(text: string): DocumentAnalysis {
+    return new DocumentAnalysis(text, readProse(text, 0, text.length), undefined);
+  }
+
+  /** The analysis of `text`, a later version of this document. */
+  next(text: string): DocumentAnalysis {
+    if (text === this.text) return this;
+    return new DocumentAnalysis(text, updateProse({ ...this.#prose, text: this.text }, text), this.#scanned ? this : this.#base);
+  }
+
+  /** The spans that are prose (see `proseSpans`). */
+  get prose(): readonly Span[] {
+    return this.#prose.spans;
+  }
+
+  /** The terms in the prose, found by `index` once per version; see `TermIndex.findTerms`. */
+  terms(index: TermIndex): readonly TermHit[] {
+    if (this.#scanned?.index !== index) {
+      const base = this.#base && this.#base.#scanned?.index === index ? this.#base : undefined;
+      const hits = base ? this.#rescan(base, index) : index.scan(this.text, this.prose);
+      this.#scanned = { index, hits, confirmed: confirmContextual(hits) };
+      this.#base = undefined;
+    }
+    return this.#scanned.confirmed;
+  }
+
+  /**
+   * This version's hits from `base`'s: a span outside the lines the edits touched, which `base`
+   * has too (shifted by the length change when after them), keeps its hits; the rest are
+   * scanned. Lines, not just spans, because whether an abbreviation counts depends on its line.
+   */
+  #rescan(base: DocumentAnalysis, index: TermIndex): TermHit[] {
+    const change = changedRange(base.text, this.text);
+    const baseHits = base.#scanned!.hits;
+    if (!change) return [...baseHits];
+    const firstChangedLine = this.text.lastIndexOf('\n', change.start - 1) + 1;
+    const lineAfterChange = this.text.indexOf('\n', change.newEnd);
+    const unchangedFrom = lineAfterChange === -1 ? Infinity : lineAfterChange + 1;
+    const delta = this.text.length - base.text.length;
+    const baseSpans = base.prose;
+    const hits: TermHit[] = [];
+    let b = 0; // into baseSpans
+    let h = 0; // into baseHits
+    for (const span of this.prose) {
+      const shift = span.start >= unchangedFrom ? delta : span.end <= firstChangedLine ? 0 : undefined;
+      if (shift !== undefined) {
+        while (b < baseSpans.length && baseSpans[b].start < span.start - shift) b++;
+        const same = baseSpans[b];
+        if (same && same.start === span.start - shift && same.end === span.end - shift) {
+          while (h < baseHits.length && baseHits[h].start < same.start) h++;
+          for (; h < baseHits.length && baseHits[h].end <= same.end; h++) {
+            const hit = baseHits[h];
+            hits.push(shift === 0 ? hit : shiftHit(hit, shift));
+          }
+          continue;
+        }
+      }
+      for (const hit of index.scan(this.text, [span])) hits.push(hit);
+    }
+    return hits;
+  }
+}

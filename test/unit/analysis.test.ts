@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { changedRange, DocumentAnalysis, proseSpans, updateProse, readProse } from '../../src/core';
+import { bundledKb, repoText } from './helpers';
+
+/** A seeded generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+// What writers type, and what changes the structure of a Markdown document most: fences,
+// HTML comments, list markers, quotes, indentation, table rows, headings, blank lines.
+const INSERTS = [
+  'a', ' ', '\n', '\n\n', 'lupus ', 'peripheral neuropathy', 'multiple\nsclerosis', 'MS ', 'ALL ', 'acute lymphoblastic leukemia',
+  '```\n', '\n```\n', '~~~', '<!-- ', ' -->', '<div>\n', '\n</div>\n', '- ', '\n- item\n', '> ', '    ', '\t', '`', '# ', '\n---\n',
+  '| a | b |\n|---|---|\n| lupus | MS |\n', '[lupus](https://x.org/lupus)', '\r\n', 'LIVING WITH MS\n', 'numbness and tingling. ',
+];
+
+/** Applies a random edit: an insertion, a deletion or a replacement. */
+function edit(text: string, r: ReturnType<typeof random>): string {
+  const at = r.int(text.length + 1);
+  const kind = r.int(3);
+  const removed = kind === 0 ? 0 : Math.min(text.length - at, r.int(kind === 1 ? 12 : 60));
+  const inserted = kind === 1 ? '' : r.pick(INSERTS);
+  return text.slice(0, at) + inserted + text.slice(at + removed);
+}
+
+const DOCUMENTS = {
+  'the example article': repoText('examples/numbness-in-hands.md'),
+  'the edge-case fixture': repoText('test/fixtures/edge-cases.md'),
+  'a document of lists, quotes, fences and tables':
+    '# MS\n\nMultiple sclerosis (MS) and ALL.\n\n- lupus\n- MS\n\n  indented lupus\n\n    code lupus\n\n> quote lupus\n\n```\nlupus\n```\n\n| a | b |\n|---|---|\n| lupus | rash |\n\n<!--\n\nlupus\n\n-->\n\nAcute lymphoblastic leukemia (ALL).\n',
+};
+
+describe('incremental document analysis', () => {
+  it('finds the changed range of two versions', () => {
+    assert.equal(changedRange('same', 'same'), undefined);
+    assert.deepEqual(changedRange('numbness', 'numbnesss'), { start: 8, oldEnd: 8, newEnd: 9 });
+    assert.deepEqual(changedRange('aaa', 'aa'), { start: 2, oldEnd: 3, newEnd: 2 });
+    assert.deepEqual(changedRange('lupus rash', 'lupus hives rash'), { start: 6, oldEnd: 6, newEnd: 12 });
+    // Long texts are compared a block at a time; the range is still exact, and never overlaps itself.
+    assert.deepEqual(changedRange(`${'x'.repeat(1000)}A${'y'.repeat(1000)}`, `${'x'.repeat(1000)}BB${'y'.repeat(1000)}`), { start: 1000, oldEnd: 1001, newEnd: 1002 });
+    assert.deepEqual(changedRange('ab'.repeat(600), 'ab'.repeat(601)), { start: 1200, oldEnd: 1200, newEnd: 1202 });
+  });
+
+  it('re-parses only the blocks an edit touches', () => {
+    const text = 'First lupus.\n\nSecond lupus.\n\nThird lupus.\n\nFourth lupus.\n';
+    const before = { ...readProse(text, 0, text.length), text };
+    assert.deepEqual(before.restarts, [0, 14, 29, 43]);
+    // An edit in the third paragraph re-reads from the second (the last restart whose line it
+    // leaves alone) to the fourth: the first span is kept as it was, the fourth shifted.
+    const after = updateProse(before, text.replace('Third', 'The third'));
+    assert.equal(after.spans[0], before.spans[0]);
+    assert.notEqual(after.spans[1], before.spans[1]);
+    assert.deepEqual(after.spans[3], { start: before.spans[3].start + 4, end: before.spans[3].end + 4 });
+    assert.deepEqual(after.restarts, [0, 14, 29, 47]);
+  });
+
+  it('re-reads past a block whose meaning an edit before it changes', () => {
+    // A list marker makes the indented block after it a list paragraph, no longer code.
+    const code = 'Lupus.\n\n    code lupus\n\nEnd.\n';
+    const listed = code.replace('Lupus.', '- Lupus.');
+    assert.deepEqual(DocumentAnalysis.of(code).next(listed).prose, proseSpans(listed));
+    assert.ok(proseSpans(listed).some((s) => listed.slice(s.start, s.end).includes('code lupus')));
+    // Text typed into a blank line joins the paragraphs around it.
+    const two = 'Lupus.\n\nRash.\n';
+    const one = 'Lupus.\nand\nRash.\n';
+    assert.deepEqual(DocumentAnalysis.of(two).next(one).prose, [{ start: 0, end: one.length }]);
+  });
+
+  for (const [name, original] of Object.entries(DOCUMENTS)) {
+    it(`gives, after random edits to ${name}, the prose and terms a whole re-read gives`, () => {
+      const index = bundledKb().termIndex;
+      const r = random(name.length);
+      let text = original;
+      let analysis = DocumentAnalysis.of(text);
+      analysis.terms(index);
+      for (let step = 0; step < 400; step++) {
+        text = edit(text, r);
+        analysis = analysis.next(text);
+        const where = `step ${step}, text ${JSON.stringify(text.slice(0, 2000))}`;
+        assert.deepEqual(analysis.prose, proseSpans(text), `prose at ${where}`);
+        // Terms are asked for now and then, as hover asks: derived across several versions.
+        if (r.int(3) === 0) assert.deepEqual(analysis.terms(index), index.findTerms(text, proseSpans(text)), `terms at ${where}`);
+      }
+    });
+  }
+
+  it('re-reads spans that share a line with an edit, since the line decides whether an abbreviation counts', () => {
+    const index = bundledKb().termIndex;
+    const abbreviations = (analysis: DocumentAnalysis) => analysis.terms(index).filter((h) => h.text === 'MS').length;
+    // An all-capitals line says nothing by its casing, so MS does not count there — until an edit
+    // elsewhere on the line, beyond inline code, adds lowercase.
+    const shouting = 'LIVING WITH MS `X` NOW\n\nMultiple sclerosis.\n';
+    const before = DocumentAnalysis.of(shouting);
+    assert.equal(abbreviations(before), 0);
+    assert.equal(abbreviations(before.next(shouting.replace('NOW', 'now and then'))), 1);
+    const later = 'ABOUT `X` MS IN ADULTS\n\nMultiple sclerosis.\n';
+    const first = DocumentAnalysis.of(later);
+    assert.equal(abbreviations(first), 0);
+    assert.equal(abbreviations(first.next(later.replace('ABOUT', 'About'))), 1);
+  });
+
+  it('reuses the hits of unchanged spans', () => {
+    const index = bundledKb().termIndex;
+    const text = 'Lupus.\n\nNumbness.\n\nTingling.\n';
+    const first = DocumentAnalysis.of(text);
+    const [lupus, numbness, tingling] = first.terms(index);
+    const [lupus2, hives, numbness2, tingling2] = first.next(text.replace('\n\nNumb', '\n\nHives.\n\nNumb')).terms(index);
+    assert.equal(lupus2, lupus); // the same object: not scanned again
+    assert.equal(hives.text, 'Hives');
+    assert.deepEqual([numbness2.text, numbness2.start], [numbness.text, numbness.start + 8]);
+    assert.equal(tingling2.start, tingling.start + 8);
+  });
+});
