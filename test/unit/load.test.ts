@@ -82,13 +82,14 @@ describe('knowledge-base loading', () => {
   });
 
   it('loads a bundled file that is not in the build line format by parsing it whole', () => {
-    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, '{"terms":{},"prefixes":[]}')]);
+    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, '{"terms":[],"prefixes":[]}')]);
     assert.equal(kb.get('lupus')?.name, 'lupus');
     assert.equal(kb.version, 'x');
   });
 
   it('rebuilds the term index, with a warning, when the shipped index is not valid JSON or not an index', () => {
-    for (const terms of ['{ broken', '{}', '{"terms": null, "prefixes": []}']) {
+    // The last is the earlier format, an object of terms: no longer an index.
+    for (const terms of ['{ broken', '{}', '{"terms": null, "prefixes": []}', '{"terms": {"lupus": [["lupus", "name"]]}, "prefixes": []}']) {
       const layer = loadBundled(`{"entries": [${entry('lupus')}]}`, terms);
       assert.equal(layer.termIndex, undefined, terms);
       assert.equal(layer.problems[0].file, BUNDLED_KB.terms);

@@ -36,7 +36,7 @@ export function bundledLayer(entriesText: string, termsText: string): Layer {
 function parseTermIndex(text: string): TermIndexData | undefined {
   try {
     const data = JSON.parse(text) as Partial<TermIndexData>;
-    return typeof data.terms === 'object' && data.terms !== null && Array.isArray(data.prefixes) ? (data as TermIndexData) : undefined;
+    return Array.isArray(data.terms) && Array.isArray(data.prefixes) ? (data as TermIndexData) : undefined;
   } catch {
     return undefined;
   }
