@@ -31,6 +31,8 @@ const BUDGET = {
   speedupVsFuse: 10,
   scan100kP99: 10,
   scan1mP50: 100,
+  // Ours, not the issue's: an edit's re-analysis (prose, terms) within one frame at 60 Hz.
+  editP99: 16,
   activation: 50,
 };
 const budgets = [];
@@ -246,13 +248,36 @@ for (const kb of kbs) {
     const terms = timeRuns(() => index.findTerms(doc.text, spans), Math.ceil(RUNS[doc.label] / 2));
     kb.scan[doc.label] = { ...s, proseP50: prose.p50, termsP50: terms.p50, hits: index.findTerms(doc.text, spans).length, bytes: doc.bytes };
   }
+  // An edit, as the session handles one: the next version's analysis derived from the last
+  // (prose re-parsed only where the edit touched blocks, terms rescanned only on its lines).
+  // Each edit types one character at a random place in the prose, or deletes one.
+  kb.edit = {};
+  for (const doc of kb.docs) {
+    const r = rng(31);
+    let analysis = core.DocumentAnalysis.of(doc.text);
+    analysis.terms(index);
+    const samples = [];
+    for (let i = 0; i < (quick ? 100 : 400); i++) {
+      const span = analysis.prose[r.int(analysis.prose.length)];
+      const at = span.start + r.int(span.end - span.start);
+      const text = r.int(4) === 0 ? analysis.text.slice(0, at) + analysis.text.slice(at + 1) : `${analysis.text.slice(0, at)}e${analysis.text.slice(at)}`;
+      // An editor hands over a flat string, not the rope of slices that concatenation makes.
+      const flat = Buffer.from(text, 'utf16le').toString('utf16le');
+      const t = now();
+      analysis = analysis.next(flat);
+      analysis.terms(index);
+      samples.push(since(t));
+    }
+    kb.edit[doc.label] = stats(samples);
+  }
   // Scan and activation budgets are set for a KB of up to 10k entries (shared/notes/performance.md);
   // the 50k figures are reported, not judged.
   if (kb.name !== 'synthetic 50k') {
     check(`scan p99, ${kb.name} KB, 100 KB doc`, kb.scan['100 KB'].p99, BUDGET.scan100kP99);
     check(`scan p50, ${kb.name} KB, 1 MB doc`, kb.scan['1 MB'].p50, BUDGET.scan1mP50);
+    check(`edit re-analysis p99, ${kb.name} KB, 1 MB doc`, kb.edit['1 MB'].p99, BUDGET.editP99);
   }
-  log(`${kb.name}: scan ${JSON.stringify(kb.scan)}`);
+  log(`${kb.name}: scan ${JSON.stringify(kb.scan)} edit ${JSON.stringify(kb.edit)}`);
 }
 
 // cspell-lib on the same documents (bundled-KB docs), default English dictionaries only.
@@ -289,7 +314,7 @@ log(`bundles: ${JSON.stringify(bundles)}`);
 
 // ---------------------------------------------------------------- report
 
-for (const kb of kbs) results.kbs[kb.name] = { entries: kb.kb.entries.length, jsonMB: round(kb.text.length / 1e6, 2), builds: kb.builds, activation: kb.activation, hover: kb.hover, query: kb.query, scan: kb.scan };
+for (const kb of kbs) results.kbs[kb.name] = { entries: kb.kb.entries.length, jsonMB: round(kb.text.length / 1e6, 2), builds: kb.builds, activation: kb.activation, hover: kb.hover, query: kb.query, scan: kb.scan, edit: kb.edit };
 results.cspell = peer;
 results.bundles = bundles;
 results.seconds = round((Date.now() - started) / 1000, 1);
@@ -356,13 +381,14 @@ function printTable() {
     row(kb.name, `**${q.tiered.p50} / ${q.tiered.p99}**`, `${q.plainFuse.p50} / ${q.plainFuse.p99}`, `${q.speedupP50}× / ${q.speedupMean}×`, `${q.recall5Tiered} / ${q.recall5PlainFuse}`, q.overlapTop5, q.queriesComparedWithPlainFuse);
   }
   lines.push('');
-  head('KB', 'doc', 'hits', 'hover (cached)', 'scan: prose + terms', 'prose p50', 'terms p50', 'cspell-lib', 'scan ÷ cspell');
+  head('KB', 'doc', 'hits', 'hover (cached)', 'scan: prose + terms', 'prose p50', 'terms p50', 'edit: re-analysis', 'cspell-lib', 'scan ÷ cspell');
   for (const kb of kbs) {
     for (const doc of kb.docs) {
       const s = kb.scan[doc.label];
       const h = kb.hover[doc.label];
       const c = kb === kbs[0] ? results.cspell[doc.label] : undefined;
-      row(kb.name, doc.label, s.hits, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
+      const e = kb.edit[doc.label];
+      row(kb.name, doc.label, s.hits, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, `${e.p50} / ${e.p99}`, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
     }
   }
   lines.push('', `cspell-lib cold first call: ${results.cspell.coldFirstCallMs} ms.`, '');

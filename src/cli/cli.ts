@@ -158,7 +158,7 @@ export function scanText(kb: KnowledgeBase, file: string, text: string): ScanRec
   return kb.termIndex.findTerms(text, proseSpans(text)).map((hit) => {
     const entry = kb.get(hit.entryId)!;
     const { line, column } = lines.position(hit.start);
-    return { file, start: hit.start, end: hit.end, line: line + 1, column: column + 1, text: hit.text, id: entry.id, name: entry.name, kind: entry.kind };
+    return { file, start: hit.start, end: hit.end, line: line + 1, column: column + 1, text: text.slice(hit.start, hit.end), id: entry.id, name: entry.name, kind: entry.kind };
   });
 }
 

@@ -4,7 +4,7 @@ import { bundledKb, repoText } from './helpers';
 
 /** The prose of `text`, as one string with spans joined by `|`. */
 const prose = (text: string) => proseSpans(text).map((s) => text.slice(s.start, s.end)).join('|');
-const termsIn = (text: string) => bundledKb().termIndex.findTerms(text, proseSpans(text)).map((h) => h.text);
+const termsIn = (text: string) => bundledKb().termIndex.findTerms(text, proseSpans(text)).map((h) => text.slice(h.start, h.end));
 
 describe('Markdown prose spans', () => {
   it('skips front matter, fenced and indented code, and HTML blocks', () => {
@@ -49,7 +49,7 @@ describe('Markdown prose spans', () => {
       assert.ok(hits.includes(must), must);
     }
     const silent = text.slice(0, text.indexOf('These must be found'));
-    const found = proseSpans(silent).flatMap((s) => bundledKb().termIndex.findTerms(silent, [s]).map((h) => h.text));
+    const found = proseSpans(silent).flatMap((s) => bundledKb().termIndex.findTerms(silent, [s]).map((h) => silent.slice(h.start, h.end)));
     assert.deepEqual(found.filter((t) => /lupus|sclerosis|numbness|tingling|carpal|^ms$|^all$/i.test(t)), []);
   });
 

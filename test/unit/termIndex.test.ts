@@ -12,7 +12,7 @@ const entries: Entry[] = [
   { id: 'paresthesia', kind: 'symptom', name: 'paresthesia', layTerms: ['pins and needles'] },
 ];
 const index = TermIndex.fromEntries(entries, ['ALL']);
-const found = (text: string) => index.findTerms(text).map((h) => [h.text, h.entryId]);
+const found = (text: string) => index.findTerms(text).map((h) => [text.slice(h.start, h.end), h.entryId]);
 
 describe('term index', () => {
   it('prefers the longest multi-word term', () => {
@@ -51,7 +51,7 @@ describe('term index', () => {
   });
 
   it('says which field of the entry the written form is', () => {
-    const fields = (text: string) => index.findTerms(text).map((h) => [h.text, h.field]);
+    const fields = (text: string) => index.findTerms(text).map((h) => [text.slice(h.start, h.end), h.field]);
     assert.deepEqual(fields('Multiple sclerosis (MS) can cause pins and needles.'), [
       ['Multiple sclerosis', 'name'],
       ['MS', 'abbreviation'],

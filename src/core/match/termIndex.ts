@@ -2,10 +2,12 @@ import type { Entry } from '../kb/types';
 import type { Span } from '../text';
 import { forEachWord, tokenKey, wordKeys } from './normalize';
 
-/** A recognised term in a text. */
+/**
+ * A recognised term in a text: where it is (the text as written is `text.slice(start, end)`,
+ * e.g. `Sjogren's` — not kept here, since a slice would keep the whole text of that version
+ * alive for as long as the hit is reused) and what it names.
+ */
 export interface TermHit extends Span {
-  /** The text as written, e.g. `Sjogren's`. */
-  readonly text: string;
   /** The entry the term names. */
   readonly entryId: string;
   /** Which field of the entry the form written is: its name, an abbreviation, a synonym or a lay term. */
@@ -140,7 +142,7 @@ export class TermIndex {
         const [entryId, field, , contextual] = targets[0];
         const start = this.#starts[i];
         const end = this.#ends[last];
-        hits.push({ start, end, text: text.slice(start, end), entryId, field, alternatives: alternativesTo(entryId, targets), contextual: contextual === 1 });
+        hits.push({ start, end, entryId, field, alternatives: alternativesTo(entryId, targets), contextual: contextual === 1 });
         i = last + 1;
       }
     }
@@ -235,8 +237,8 @@ export function confirmContextual(hits: readonly TermHit[]): readonly TermHit[] 
 /** `hit`, moved by `delta` characters: where an edit before it left it. */
 export function shiftHit(hit: TermHit, delta: number): TermHit {
   // Spelled out rather than spread, and every hit of one shape: a 1 MB document shifts ~20,000 hits per edit.
-  const { start, end, text, entryId, field, alternatives, contextual } = hit;
-  return { start: start + delta, end: end + delta, text, entryId, field, alternatives, contextual };
+  const { start, end, entryId, field, alternatives, contextual } = hit;
+  return { start: start + delta, end: end + delta, entryId, field, alternatives, contextual };
 }
 const NONE: readonly string[] = [];
 
