@@ -48,8 +48,9 @@ const POSSESSIVE = /['’]s?$/;
 /**
  * The plain-language findings for a text and the terms found in it (as `TermIndex.findTerms`
  * returns them: sorted, not overlapping). Linear in the number of hits: each hit costs a few
- * look-ups and a glance at a bounded stretch of text around it; only the text between hits and
- * the heading lines are scanned, once. Findings come sorted by start.
+ * look-ups and a glance at a bounded stretch of text around it. Beyond that, the text between
+ * hits is read once (for sentence ends) and the whole text once (for heading lines). Findings
+ * come sorted by start.
  *
  * - `jargon`: a term written as its entry's name or a synonym where the entry has plainer
  *   `sayInstead` wording, until the document has explained it once. Explained means: followed
