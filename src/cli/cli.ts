@@ -1,4 +1,4 @@
-import { KnowledgeBase, LineMap, parseKbFile, proseSpans, renderCard, type Layer, type Problem, type SearchResult } from '../core';
+import { KnowledgeBase, LineMap, parseKbFile, proseSpans, renderCard, styleFindings, type Layer, type Problem, type SearchResult, type StyleFix, type StyleRule } from '../core';
 
 /** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
 export interface CliHost {
@@ -26,22 +26,40 @@ export interface ScanRecord {
   readonly kind: string;
 }
 
+/** One plain-language finding in `medterms check --json` output. Public: change only additively. */
+export interface CheckRecord {
+  readonly file: string;
+  /** UTF-16 offsets into the file as read, half-open. */
+  readonly start: number;
+  readonly end: number;
+  /** One-based line and column (UTF-16 code units) of `start`. */
+  readonly line: number;
+  readonly column: number;
+  /** `jargon` or `abbreviation`, as the editor's diagnostic codes and settings name them. */
+  readonly rule: StyleRule;
+  readonly message: string;
+  /** Ways to fix it, best first: replace `[start, end)` of the file with `replacement`. */
+  readonly fixes: readonly StyleFix[];
+}
+
 export const USAGE = `Usage: medterms <command> [options]
 
 Commands:
   scan FILE...              list every recognised term in Markdown files
+  check FILE...             flag jargon and abbreviations used before they are spelled out
   search QUERY              rank knowledge-base entries for a query, as completion does
   card ID|TERM              print an entry's card as Markdown
 
 Options:
-  --json                    machine-readable output (scan, search)
+  --json                    machine-readable output (scan, check, search)
+  --allow ABBR              an abbreviation check need not see spelled out (repeatable)
   --limit N                 number of search results (default 10)
   --kb FILE                 add a knowledge-base layer over the bundled one (repeatable)
   -h, --help                show this help
   -v, --version             show the version
 
-Exit status: 0 on success, 1 when a file could not be read or loaded cleanly, or nothing was
-found for card; 2 on a usage error.`;
+Exit status: 0 on success, 1 when a file could not be read or loaded cleanly, check found
+something, or nothing was found for card; 2 on a usage error.`;
 
 class UsageError extends Error {}
 
@@ -51,11 +69,13 @@ interface Options {
   readonly json: boolean;
   readonly limit: number;
   readonly kbFiles: string[];
+  readonly allowed: string[];
 }
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const args: string[] = [];
   const kbFiles: string[] = [];
+  const allowed: string[] = [];
   let json = false;
   let limit = 10;
   for (let i = 0; i < argv.length; i++) {
@@ -72,10 +92,11 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       limit = Number(value());
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
     } else if (a === '--kb') kbFiles.push(value());
+    else if (a === '--allow') allowed.push(value());
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.push(a);
   }
-  return { command: args.shift(), args, json, limit, kbFiles };
+  return { command: args.shift(), args, json, limit, kbFiles, allowed };
 }
 
 /**
@@ -109,22 +130,29 @@ export function runCli(argv: readonly string[], host: CliHost): number {
   }
   const kb = new KnowledgeBase(layers);
   report(kb.problems);
+  /** The files that could be read, with their text; the others are reported. */
+  const readAll = (files: readonly string[]) =>
+    files.flatMap((file): [string, string][] => {
+      try {
+        return [[file, host.readFile(file)]];
+      } catch (e) {
+        report([{ file, line: 1, severity: 'error', message: `cannot read the file (${(e as Error).message})` }]);
+        return [];
+      }
+    });
 
   switch (options.command) {
     case 'scan': {
       if (options.args.length === 0) return usage(host, 'scan needs at least one FILE');
-      const records: ScanRecord[] = [];
-      for (const file of options.args) {
-        let text: string;
-        try {
-          text = host.readFile(file);
-        } catch (e) {
-          report([{ file, line: 1, severity: 'error', message: `cannot read the file (${(e as Error).message})` }]);
-          continue;
-        }
-        records.push(...scanText(kb, file, text));
-      }
+      const records = readAll(options.args).flatMap(([file, text]) => scanText(kb, file, text));
       host.out(options.json ? `${JSON.stringify({ terms: records }, null, 2)}\n` : records.map(formatScanRecord).join(''));
+      break;
+    }
+    case 'check': {
+      if (options.args.length === 0) return usage(host, 'check needs at least one FILE');
+      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed));
+      host.out(options.json ? `${JSON.stringify({ findings: records }, null, 2)}\n` : records.map(formatCheckRecord).join(''));
+      if (records.length > 0) failed = true;
       break;
     }
     case 'search': {
@@ -160,6 +188,20 @@ export function scanText(kb: KnowledgeBase, file: string, text: string): ScanRec
     const { line, column } = lines.position(hit.start);
     return { file, start: hit.start, end: hit.end, line: line + 1, column: column + 1, text: text.slice(hit.start, hit.end), id: entry.id, name: entry.name, kind: entry.kind };
   });
+}
+
+/** The plain-language findings in one Markdown text, with one-based line and column. */
+export function checkText(kb: KnowledgeBase, file: string, text: string, allowedAbbreviations: readonly string[] = []): CheckRecord[] {
+  const lines = new LineMap(text);
+  const hits = kb.termIndex.findTerms(text, proseSpans(text));
+  return styleFindings(text, hits, kb, { allowedAbbreviations }).map(({ rule, start, end, message, fixes }) => {
+    const { line, column } = lines.position(start);
+    return { file, start, end, line: line + 1, column: column + 1, rule, message, fixes };
+  });
+}
+
+function formatCheckRecord(r: CheckRecord): string {
+  return `${r.file}:${r.line}:${r.column}\t${r.rule}\t${r.message}\n`;
 }
 
 function formatScanRecord(r: ScanRecord): string {

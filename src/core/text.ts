@@ -94,3 +94,24 @@ export function partitionPoint(count: number, isBefore: (index: number) => boole
   }
   return lo;
 }
+
+// What may stand between the start of a sentence, a heading, a list item or a block quote and
+// its first word: the line start (`\n`) with block markers, or closing punctuation and space;
+// then emphasis, quotes or a bracket ("**Numbness.** *Tingling*", "(Lupus").
+const SENTENCE_START = /(?:\n[ \t]*(?:(?:#{1,6}|[-*+>]|\d+[.)])[ \t]+)*|[.!?:][*_)"'”’]*\s+)[*_"“‘'([]*$/;
+// Enough to see the longest such run; looking further back would cost per term on a long line.
+const LOOK_BACK = 24;
+
+/**
+ * `term` as it should stand at `offset` in `text`: with a capital first letter at the start of a
+ * sentence, a heading, a list item or a block quote, or when `written` (the text it replaces, as
+ * the writer typed it) starts with a capital; otherwise unchanged. A term that starts with a
+ * capital or a non-letter is never changed. Looks back a few characters only, so it costs the
+ * same on a 100 KB line; text that starts within that distance counts as a line start.
+ */
+export function casedAt(term: string, text: string, offset: number, written = ''): string {
+  const from = Math.max(0, offset - LOOK_BACK);
+  const before = (from === 0 ? '\n' : '') + text.slice(from, offset);
+  const capital = SENTENCE_START.test(before) || /^\p{Lu}/u.test(written);
+  return capital && /^\p{Ll}/u.test(term) ? term[0].toUpperCase() + term.slice(1) : term;
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { searchForm, type Entry, type SearchResult } from '../core';
+import { casedAt, searchForm, type Entry, type SearchResult } from '../core';
 import { Settings, SETTINGS_SECTION } from './constants';
 import { cardMarkdown } from './cards';
 import { guard } from './log';
@@ -29,7 +29,7 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
         const items = rankedCandidates(session, typed[0]).map(({ result, query }, rank) => {
           const entry = session.kb.get(result.id)!;
           const start = position.translate(0, -query.length);
-          const label = casedForPosition(entry, before.slice(0, before.length - query.length), query);
+          const label = casedAt(entry.name, before, before.length - query.length, query);
           const item = new vscode.CompletionItem({ label, description: entry.kind }, kindIcon(entry));
           item.range = new vscode.Range(start, position);
           // VS Code filters items by what was typed; our fuzzy match already did, so keep them all.
@@ -85,17 +85,6 @@ function startsLikeMatch(query: string, matched: string): boolean {
 /** Whether the cursor is inside an inline code span still being typed (an odd number of backticks). */
 function insideInlineCode(lineBefore: string): boolean {
   return (lineBefore.match(/`/g)?.length ?? 0) % 2 === 1;
-}
-
-/**
- * The entry's name as it should stand here: capitalised at the start of a sentence, a heading
- * or a list item, or when the writer started with a capital; otherwise its canonical casing.
- */
-export function casedForPosition(entry: Entry, textBefore: string, typed: string): string {
-  const name = entry.name;
-  const sentenceStart = /(?:^|[.!?:]\s+|^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+)$/.test(textBefore);
-  const capital = /^\p{Lu}/u.test(typed);
-  return (sentenceStart || capital) && /^\p{Ll}/u.test(name) ? name[0].toUpperCase() + name.slice(1) : name;
 }
 
 function kindIcon(entry: Entry): vscode.CompletionItemKind {

@@ -1,5 +1,7 @@
 /** Public identifiers: command ids and setting keys are an interface teams script against. */
 
+import type { StyleRule } from '../core';
+
 export const EXTENSION_ID = 'medterms.medterms';
 
 export const Commands = {
@@ -12,10 +14,16 @@ export const Commands = {
 export const Settings = {
   hoverEnabled: 'hover.enabled',
   completionEnabled: 'completion.enabled',
+  /** How each plain-language rule is shown: `off`, `hint`, `information`, `warning` or `error`. */
+  diagnosticSeverity: { jargon: 'diagnostics.jargon', abbreviation: 'diagnostics.abbreviation' } satisfies Record<StyleRule, string>,
+  allowedAbbreviations: 'diagnostics.allowedAbbreviations',
 } as const;
 
 /** The settings section: every key above is read as `medterms.<key>`. */
 export const SETTINGS_SECTION = 'medterms';
+
+/** Name of the diagnostic collection, and the `source` every MedTerms diagnostic carries. */
+export const DIAGNOSTICS = { collection: 'medterms', source: 'MedTerms' } as const;
 
 /** URI scheme of the read-only entry and About views. */
 export const VIEW_SCHEME = 'medterms';

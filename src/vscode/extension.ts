@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { Commands, MARKDOWN, VIEW_SCHEME } from './constants';
+import { CODE_ACTION_METADATA, codeActionProvider } from './codeActions';
 import { completionProvider } from './completion';
+import { StyleDiagnostics } from './diagnostics';
 import { hoverProvider } from './hover';
 import { createLog } from './log';
 import { lookUpTerm, lookUpTermAtCursor, showAbout } from './commands';
@@ -9,16 +11,20 @@ import { Session } from './session';
 
 /**
  * Wires the features to VS Code. Cheap on purpose: the knowledge base is read and its indexes
- * loaded on first use (the first hover, completion or look-up), not here. Used unchanged by
- * the desktop and the web bundle.
+ * loaded on first use (the first hover, completion, look-up, or the diagnostics of an open
+ * Markdown document, which run just after activation), not here. Used unchanged by the desktop
+ * and the web bundle.
  */
 export function activate(context: vscode.ExtensionContext): void {
   const log = createLog();
   const decoder = new TextDecoder();
   const session = new Session(log, (file) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file)).then((bytes) => decoder.decode(bytes)));
+  const diagnostics = new StyleDiagnostics(session);
   context.subscriptions.push(
     log,
     session,
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, codeActionProvider(session, diagnostics), CODE_ACTION_METADATA),
     vscode.languages.registerHoverProvider(MARKDOWN, hoverProvider(session)),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completionProvider(session)),
     vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, viewContentProvider(session)),

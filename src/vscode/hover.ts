@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { rangeOf } from './adapters';
 import { Settings, SETTINGS_SECTION } from './constants';
 import { cardMarkdown } from './cards';
 import { guard } from './log';
@@ -14,7 +15,7 @@ export function hoverProvider(session: Session): vscode.HoverProvider {
         const hit = session.termAt(doc, position);
         const entry = hit && session.kb.get(hit.entryId);
         if (!hit || !entry) return undefined;
-        return new vscode.Hover(cardMarkdown(entry, session.kb), new vscode.Range(doc.positionAt(hit.start), doc.positionAt(hit.end)));
+        return new vscode.Hover(cardMarkdown(entry, session.kb), rangeOf(doc, hit));
       });
     },
   };

@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { STYLE_RULES } from '../../src/core';
+import { DEFAULT_SEVERITY } from '../../src/vscode/diagnostics';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXAMPLE = vscode.Uri.file(path.join(ROOT, 'examples', 'numbness-in-hands.md'));
@@ -43,6 +45,27 @@ async function complete(line: string): Promise<vscode.CompletionItem[]> {
   const doc = await markdown(line);
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(line.length));
   return list.items.filter((i) => typeof i.documentation === 'object' && i.documentation.value.includes('*Review:'));
+}
+
+/** MedTerms diagnostics of a document. */
+function ourDiagnostics(doc: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'MedTerms');
+}
+
+/** Polls `check` until it returns something truthy; fails with `what` after `ms`. */
+async function eventually<T>(what: string, check: () => T | undefined, ms = 5_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > until) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** `[code, text under the range]` of each MedTerms diagnostic, in order. */
+function flagged(doc: vscode.TextDocument): [string, string][] {
+  return ourDiagnostics(doc).map((d) => [String(d.code), doc.getText(d.range)]);
 }
 
 describe('MedTerms in a real VS Code', () => {
@@ -137,6 +160,76 @@ describe('MedTerms in a real VS Code', () => {
 
     it('offers nothing inside code', async () => {
       assert.deepEqual(await complete('`rhuem'), []);
+    });
+  });
+
+  describe('diagnostics and quick fixes', () => {
+    const TEXT = 'MS can cause paresthesia in the hands.\n\nMultiple sclerosis is common.\n';
+    const config = () => vscode.workspace.getConfiguration('medterms');
+
+    afterEach(async () => {
+      await config().update('diagnostics.jargon', undefined, vscode.ConfigurationTarget.Global);
+    });
+
+    it('flags jargon and an abbreviation used before it is spelled out, with codes, ranges and severities', async () => {
+      const doc = await markdown(TEXT);
+      const diagnostics = await eventually('diagnostics', () => (ourDiagnostics(doc).length === 2 ? ourDiagnostics(doc) : undefined));
+      assert.deepEqual(flagged(doc), [
+        ['abbreviation', 'MS'],
+        ['jargon', 'paresthesia'],
+      ]);
+      assert.deepEqual(diagnostics[0].range, new vscode.Range(0, 0, 0, 2));
+      assert.deepEqual(diagnostics[1].range, new vscode.Range(0, 13, 0, 24));
+      assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(diagnostics[1].severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(diagnostics[0].message, 'Spell out “MS” at first use: “Multiple sclerosis (MS)”.');
+    });
+
+    it('offers the fixes as quick fixes, the first preferred; applying one is undoable', async () => {
+      const doc = await markdown(TEXT);
+      const [, jargon] = await eventually('diagnostics', () => (ourDiagnostics(doc).length === 2 ? ourDiagnostics(doc) : undefined));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, jargon.range, vscode.CodeActionKind.QuickFix.value);
+      // The command's results do not carry their diagnostics; no other provider has fixes here.
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.isPreferred ?? false]),
+        [
+          ['Replace with “pins and needles or tingling”', true],
+          ['Explain: paresthesia (pins and needles or tingling)', false],
+        ],
+      );
+      assert.equal(doc.getText(), TEXT, 'asking for fixes changed the document');
+      assert.ok(await vscode.workspace.applyEdit(actions[1].edit!));
+      assert.equal(doc.lineAt(0).text, 'MS can cause paresthesia (pins and needles or tingling) in the hands.');
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), TEXT);
+    });
+
+    it('severity off removes a rule’s diagnostics', async () => {
+      const doc = await markdown(TEXT);
+      await eventually('diagnostics', () => ourDiagnostics(doc).length === 2);
+      await config().update('diagnostics.jargon', 'off', vscode.ConfigurationTarget.Global);
+      await eventually('jargon to be gone', () => ourDiagnostics(doc).length === 1);
+      assert.deepEqual(flagged(doc), [['abbreviation', 'MS']]);
+    });
+
+    it('clears a diagnostic after an edit fixes the text', async () => {
+      const doc = await markdown(TEXT);
+      await eventually('diagnostics', () => ourDiagnostics(doc).length === 2);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, 0, 2), 'Multiple sclerosis (MS)'));
+      await eventually('the abbreviation diagnostic to clear', () => ourDiagnostics(doc).length === 1);
+      assert.deepEqual(flagged(doc), [['jargon', 'paresthesia']]);
+    });
+
+    it('contributes its settings with descriptions, resource scope and the defaults the code uses', () => {
+      const props = pkg.contributes.configuration.properties;
+      for (const rule of STYLE_RULES) assert.equal(props[`medterms.diagnostics.${rule}`].default, DEFAULT_SEVERITY[rule], rule);
+      assert.deepEqual(props['medterms.diagnostics.allowedAbbreviations'].default, []);
+      for (const [key, value] of Object.entries<{ scope: string; markdownDescription: string }>(props)) {
+        assert.equal(value.scope, 'resource', key);
+        assert.ok(value.markdownDescription, key);
+      }
     });
   });
 

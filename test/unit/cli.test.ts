@@ -3,8 +3,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli, type ScanRecord } from '../../src/cli/cli';
+import { runCli, type CheckRecord, type ScanRecord } from '../../src/cli/cli';
 import { bundledLayer, ROOT } from './helpers';
+
+/** A Markdown file in a fresh temporary folder; returns its path. */
+function tempMarkdown(text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'medterms-cli-')), 'article.md');
+  writeFileSync(file, text);
+  return file;
+}
 
 /** Runs the CLI in-process against real files; returns exit status and what it printed. */
 function cli(...argv: string[]) {
@@ -53,6 +60,43 @@ describe('CLI', () => {
     assert.ok(JSON.parse(out).terms.length > 100);
   });
 
+  it('check prints file:line:column, rule and message for each finding, and exits 1', () => {
+    const file = tempMarkdown('# Notes\n\nMS can cause paresthesia.\n\nMultiple sclerosis is common.\n');
+    const { status, out } = cli('check', file);
+    assert.equal(status, 1);
+    assert.equal(
+      out,
+      `${file}:3:1\tabbreviation\tSpell out “MS” at first use: “Multiple sclerosis (MS)”.\n` +
+        `${file}:3:14\tjargon\t“paresthesia” is medical jargon; readers may know it as “pins and needles or tingling”.\n`,
+    );
+  });
+
+  it('check --json gives offsets, line, column, rule, message and fixes', () => {
+    const text = 'Some feel paresthesia.\n';
+    const { status, out } = cli('check', tempMarkdown(text), '--json');
+    assert.equal(status, 1);
+    const { findings } = JSON.parse(out) as { findings: CheckRecord[] };
+    assert.equal(findings.length, 1);
+    const [f] = findings;
+    assert.deepEqual(Object.keys(f), ['file', 'start', 'end', 'line', 'column', 'rule', 'message', 'fixes']);
+    assert.deepEqual([f.start, f.end, f.line, f.column, f.rule, text.slice(f.start, f.end)], [10, 21, 1, 11, 'jargon', 'paresthesia']);
+    assert.deepEqual(f.fixes[0], { title: 'Replace with “pins and needles or tingling”', start: 10, end: 21, replacement: 'pins and needles or tingling' });
+  });
+
+  it('check exits 0 on the example article, and takes allowed abbreviations', () => {
+    assert.deepEqual(cli('check', EXAMPLE), { status: 0, out: '', err: '' });
+    const file = tempMarkdown('An MRI shows the brain.\n');
+    assert.equal(cli('check', file).status, 1);
+    assert.deepEqual(cli('check', file, '--allow', 'MRI', '--json'), { status: 0, out: '{\n  "findings": []\n}\n', err: '' });
+  });
+
+  it('check reports an unreadable file, checks the others, and exits 1', () => {
+    const { status, out, err } = cli('check', 'no/such/file.md', EXAMPLE);
+    assert.equal(status, 1);
+    assert.match(err, /^no\/such\/file\.md:1: error: cannot read the file/m);
+    assert.equal(out, '');
+  });
+
   it('search --json ranks entries as completion does', () => {
     const { status, out } = cli('search', 'carpel', 'tun', '--limit', '3', '--json');
     assert.equal(status, 0);
@@ -85,7 +129,7 @@ describe('CLI', () => {
   });
 
   it('answers usage errors with status 2 and the usage text', () => {
-    for (const argv of [[], ['frobnicate'], ['scan'], ['search', 'x', '--limit', 'many']]) {
+    for (const argv of [[], ['frobnicate'], ['scan'], ['check'], ['check', EXAMPLE, '--allow'], ['search', 'x', '--limit', 'many']]) {
       const { status, err } = cli(...argv);
       assert.equal(status, 2, argv.join(' '));
       assert.match(err, /Usage: medterms/);

@@ -128,3 +128,26 @@ function pushProse(spans: Span[], text: string, start: number, end: number, offs
   }
   if (from < block.length) spans.push({ start: offset + start + from, end: offset + end });
 }
+
+// An ATX heading line (`## Title`), and a setext underline (`===` or `---`).
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t][^\n]*)?$/gm;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/gm;
+
+/**
+ * The lines of a Markdown text that are headings, sorted: ATX headings (`## Title`) and the
+ * text line above a setext underline (`===` or `---`). A line check, not a parse, so it is linear
+ * and cheap: a `#` line inside a code block counts too, which does not matter to callers that
+ * look only at terms, since code has none. Spans include the `#` marks, not the line break.
+ */
+export function headingSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ATX_HEADING)) spans.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(SETEXT_UNDERLINE)) {
+    if (m.index === 0) continue;
+    const end = m.index - 1;
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    // Underlining a blank line makes a thematic break (or nothing), not a heading.
+    if (text.slice(start, end).trim()) spans.push({ start, end });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,185 @@
+import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { Entry } from '../kb/types';
+import { foldCase, termKey } from '../match/normalize';
+import type { TermHit } from '../match/termIndex';
+import { headingSpans } from '../markdown/prose';
+import { casedAt, type Span } from '../text';
+
+/** A plain-language rule. The ids are public: diagnostic codes, settings and CLI output use them. */
+export type StyleRule = 'jargon' | 'abbreviation';
+
+/** Every rule, in the order settings and documentation list them. */
+export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation'];
+
+/** One way to fix a finding: replace `[start, end)` of the text with `replacement`. */
+export interface StyleFix extends Span {
+  /** What the writer is offered, e.g. `Replace with “nerve damage”`. */
+  readonly title: string;
+  readonly replacement: string;
+}
+
+/** Something in the text that a plain-language rule flags, at `[start, end)` (UTF-16 offsets). */
+export interface StyleFinding extends Span {
+  readonly rule: StyleRule;
+  /** One sentence for the writer, naming the text and what to write instead. */
+  readonly message: string;
+  /** Ways to fix it, best first; may be empty. */
+  readonly fixes: readonly StyleFix[];
+}
+
+export interface StyleOptions {
+  /**
+   * Abbreviations that need no spelling out (`MRI`, `DNA`), in their own casing; their plurals
+   * and possessives are allowed too. Default: none.
+   */
+  readonly allowedAbbreviations?: readonly string[];
+}
+
+// Ends a sentence, for the "explained in the same sentence" test: closing punctuation, a blank
+// line, a new list item, heading or quote, or a table cell boundary.
+const SENTENCE_END = /[.!?](?=[\s*_)"'”’]|$)|\n[ \t]*(?:\r?\n|[-*+>#]|\d+[.)])|\|/;
+// A writer introducing a term names it right after a cue: "This is called peripheral neuropathy".
+const NAMING_CUE = /\b(?:called|known as|termed|named)\s+[*_"“‘']*$/i;
+const NAMING_CUE_LOOK_BACK = 20;
+// Wording with capitals and no lower-case letter or space is an abbreviation: `ALS`, `TB`, `COPD`.
+const ABBREVIATION_LIKE = /^(?=.*\p{Lu})[^\p{Ll}\s]+$/u;
+const POSSESSIVE = /['’]s?$/;
+
+/**
+ * The plain-language findings for a text and the terms found in it (as `TermIndex.findTerms`
+ * returns them: sorted, not overlapping). Linear in the number of hits: each hit costs a few
+ * look-ups and a glance at a bounded stretch of text around it. Beyond that, the text between
+ * hits is read once (for sentence ends) and the whole text once (for heading lines). Findings
+ * come sorted by start.
+ *
+ * - `jargon`: a term written as its entry's name or a synonym where the entry has plainer
+ *   `sayInstead` wording, until the document has explained it once. Explained means: followed
+ *   by `(plain wording)` (the say-instead wording or a lay term), introduced by a naming cue
+ *   ("called", "known as"), or a lay term of the entry stands in the same sentence ("Doctors call
+ *   nerve damage neuropathy"). Fixes: replace with the plain wording, or explain it in brackets.
+ *   When the plain wording is an abbreviation (`ALS` for amyotrophic lateral sclerosis), the name
+ *   is the spelled-out form people should meet first, so the only fix is to add the abbreviation.
+ * - `abbreviation`: the first use of an abbreviation (`MS`) in the body before its entry's name
+ *   or a synonym: headings are left alone (a title may use the abbreviation the text spells
+ *   out), and `MS (multiple sclerosis)` counts as spelled out. Fix: `multiple sclerosis (MS)`.
+ */
+export function styleFindings(text: string, hits: readonly TermHit[], kb: KnowledgeBase, options: StyleOptions = {}): StyleFinding[] {
+  const allowed = new Set(options.allowedAbbreviations ?? []);
+  const entries = hits.map((hit) => kb.get(hit.entryId));
+  const sentences = sentenceNumbers(text, hits);
+  // Entries written plainly, per sentence: `${sentence} ${entryId}`.
+  const plainIn = new Set<string>();
+  hits.forEach((hit, i) => {
+    if (entries[i]?.sayInstead && isPlain(text, hit, entries[i]!.sayInstead!)) plainIn.add(`${sentences[i]} ${hit.entryId}`);
+  });
+  const inHeading = headingTest(text);
+  const explained = new Set<string>();
+  const spelledOut = new Set<string>();
+  const findings: StyleFinding[] = [];
+  hits.forEach((hit, i) => {
+    const entry = entries[i];
+    if (!entry) return;
+    if (entry.sayInstead && isJargon(text, hit, entry.sayInstead) && !explained.has(entry.id)) {
+      if (plainIn.has(`${sentences[i]} ${entry.id}`) || isExplained(text, hit, entry)) explained.add(entry.id);
+      else findings.push(jargon(text, hit, entry.sayInstead));
+    }
+    if (inHeading(hit)) return;
+    if (hit.field === 'name' || hit.field === 'synonym') spelledOut.add(entry.id);
+    else if (hit.field === 'abbreviation' && !spelledOut.has(entry.id)) {
+      spelledOut.add(entry.id);
+      const abbreviation = bareAbbreviation(written(text, hit), entry);
+      if (!allowed.has(abbreviation) && !spelledOutNext(text, hit, hits[i + 1])) findings.push(unexplainedAbbreviation(text, hit, entry, abbreviation));
+    }
+  });
+  return findings;
+}
+
+/** Whether the hit is written as its entry's clinical name or synonym, and not as the say-instead wording. */
+function isJargon(text: string, hit: TermHit, sayInstead: string): boolean {
+  return (hit.field === 'name' || hit.field === 'synonym') && termKey(written(text, hit)) !== termKey(sayInstead);
+}
+
+/** Whether the hit is plain wording: a lay term, or the say-instead wording itself (`ALS`, `diabetes`). */
+function isPlain(text: string, hit: TermHit, sayInstead: string): boolean {
+  return hit.field === 'layTerm' || termKey(written(text, hit)) === termKey(sayInstead);
+}
+
+/** Whether the jargon at `hit` is followed by its plain wording in brackets, or introduced by a naming cue. */
+function isExplained(text: string, hit: TermHit, entry: Entry): boolean {
+  const inBrackets = [entry.sayInstead!, ...(entry.layTerms ?? [])].some(
+    (plain) => foldCase(text.slice(hit.end, hit.end + plain.length + 3)) === foldCase(` (${plain})`),
+  );
+  return inBrackets || NAMING_CUE.test(text.slice(Math.max(0, hit.start - NAMING_CUE_LOOK_BACK), hit.start));
+}
+
+function jargon(text: string, hit: TermHit, sayInstead: string): StyleFinding {
+  const term = written(text, hit);
+  const explain: StyleFix = { title: `Explain: ${oneLine(term)} (${sayInstead})`, start: hit.start, end: hit.end, replacement: `${term} (${sayInstead})` };
+  const plain = casedAt(sayInstead, text, hit.start, term);
+  const replace: StyleFix = { title: `Replace with “${plain}”`, start: hit.start, end: hit.end, replacement: plain };
+  return {
+    rule: 'jargon',
+    start: hit.start,
+    end: hit.end,
+    message: `“${oneLine(term)}” is medical jargon; readers may know it as “${sayInstead}”.`,
+    // Replacing a name by a bare abbreviation would only raise the abbreviation rule.
+    fixes: ABBREVIATION_LIKE.test(sayInstead) ? [explain] : [replace, explain],
+  };
+}
+
+/** The abbreviation as the entry lists it, for a form written with a plural or possessive: `UTIs` → `UTI`. */
+function bareAbbreviation(written: string, entry: Entry): string {
+  const bare = written.replace(POSSESSIVE, '');
+  return entry.abbreviations?.includes(bare) || !bare.endsWith('s') ? bare : bare.slice(0, -1);
+}
+
+/** Whether an abbreviation is spelled out right after it: `MS (multiple sclerosis)`. */
+function spelledOutNext(text: string, hit: TermHit, next: TermHit | undefined): boolean {
+  return (
+    next !== undefined &&
+    next.entryId === hit.entryId &&
+    (next.field === 'name' || next.field === 'synonym') &&
+    text.slice(hit.end, next.start) === ' (' &&
+    text[next.end] === ')'
+  );
+}
+
+function unexplainedAbbreviation(text: string, hit: TermHit, entry: Entry, abbreviation: string): StyleFinding {
+  const term = written(text, hit);
+  const plural = term.replace(POSSESSIVE, '') !== abbreviation ? 's' : '';
+  const spelled = `${casedAt(entry.name, text, hit.start)}${plural} (${abbreviation}${plural})`;
+  return {
+    rule: 'abbreviation',
+    start: hit.start,
+    end: hit.end,
+    message: `Spell out “${term}” at first use: “${spelled}”.`,
+    // A possessive (`MS's`) has no tidy spelled-out form; the writer rephrases.
+    fixes: POSSESSIVE.test(term) ? [] : [{ title: `Spell out: ${spelled}`, start: hit.start, end: hit.end, replacement: spelled }],
+  };
+}
+
+/** For each hit, the number of the sentence it stands in (counting from 0). */
+function sentenceNumbers(text: string, hits: readonly TermHit[]): number[] {
+  let sentence = 0;
+  return hits.map((hit, i) => (i > 0 && SENTENCE_END.test(text.slice(hits[i - 1].end, hit.start)) ? ++sentence : sentence));
+}
+
+/** A test of whether a hit is in a heading, for hits asked about in order of position. */
+function headingTest(text: string): (hit: Span) => boolean {
+  const headings = headingSpans(text);
+  let h = 0;
+  return (hit) => {
+    while (h < headings.length && headings[h].end <= hit.start) h++;
+    return h < headings.length && headings[h].start <= hit.start;
+  };
+}
+
+/** The term at `hit` as written in `text`. */
+function written(text: string, hit: Span): string {
+  return text.slice(hit.start, hit.end);
+}
+
+/** A term written across a line break, as it reads in a one-line message. */
+function oneLine(written: string): string {
+  return written.replace(/\s+/g, ' ');
+}
