@@ -241,16 +241,26 @@ for (const kb of kbs) {
   const index = kb.kb.termIndex;
   kb.scan = {};
   for (const doc of kb.docs) {
-    // What the session does for a new document version: prose spans, then terms (no rules yet).
-    const s = timeRuns(() => index.findTerms(doc.text, core.proseSpans(doc.text)), RUNS[doc.label]);
-    const prose = timeRuns(() => core.proseSpans(doc.text), Math.ceil(RUNS[doc.label] / 2));
-    const spans = core.proseSpans(doc.text);
-    const terms = timeRuns(() => index.findTerms(doc.text, spans), Math.ceil(RUNS[doc.label] / 2));
-    kb.scan[doc.label] = { ...s, proseP50: prose.p50, termsP50: terms.p50, hits: index.findTerms(doc.text, spans).length, bytes: doc.bytes };
+    // What the extension does for a document it has not seen: prose spans, terms, then the
+    // plain-language rules that make its diagnostics.
+    const scan = (text) => {
+      const analysis = core.DocumentAnalysis.of(text);
+      return core.styleFindings({ text, hits: analysis.terms(index), headings: analysis.headings }, kb.kb);
+    };
+    const s = timeRuns(() => scan(doc.text), RUNS[doc.label]);
+    const half = Math.ceil(RUNS[doc.label] / 2);
+    const prose = timeRuns(() => core.DocumentAnalysis.of(doc.text), half);
+    const analysis = core.DocumentAnalysis.of(doc.text);
+    const terms = timeRuns(() => index.findTerms(doc.text, analysis.prose), half);
+    const input = { text: doc.text, hits: analysis.terms(index), headings: analysis.headings };
+    const rules = timeRuns(() => core.styleFindings(input, kb.kb), half);
+    const findings = core.styleFindings(input, kb.kb).length;
+    const hits = input.hits;
+    kb.scan[doc.label] = { ...s, proseP50: prose.p50, termsP50: terms.p50, rulesP50: rules.p50, hits: hits.length, findings, bytes: doc.bytes };
   }
-  // An edit, as the session handles one: the next version's analysis derived from the last
-  // (prose re-parsed only where the edit touched blocks, terms rescanned only on its lines).
-  // Each edit types one character at a random place in the prose, or deletes one.
+  // An edit, as the extension handles one: the next version's analysis derived from the last
+  // (prose re-parsed only where the edit touched blocks, terms rescanned only on its lines),
+  // then the rules. Each edit types one character at a random place in the prose, or deletes one.
   kb.edit = {};
   for (const doc of kb.docs) {
     const r = rng(31);
@@ -265,7 +275,7 @@ for (const kb of kbs) {
       const flat = Buffer.from(text, 'utf16le').toString('utf16le');
       const t = now();
       analysis = analysis.next(flat);
-      analysis.terms(index);
+      core.styleFindings({ text: analysis.text, hits: analysis.terms(index), headings: analysis.headings }, kb.kb);
       samples.push(since(t));
     }
     kb.edit[doc.label] = stats(samples);
@@ -381,14 +391,14 @@ function printTable() {
     row(kb.name, `**${q.tiered.p50} / ${q.tiered.p99}**`, `${q.plainFuse.p50} / ${q.plainFuse.p99}`, `${q.speedupP50}× / ${q.speedupMean}×`, `${q.recall5Tiered} / ${q.recall5PlainFuse}`, q.overlapTop5, q.queriesComparedWithPlainFuse);
   }
   lines.push('');
-  head('KB', 'doc', 'hits', 'hover (cached)', 'scan: prose + terms', 'prose p50', 'terms p50', 'edit: re-analysis', 'cspell-lib', 'scan ÷ cspell');
+  head('KB', 'doc', 'hits', 'findings', 'hover (cached)', 'scan: prose + terms + rules', 'prose p50', 'terms p50', 'rules p50', 'edit: re-analysis', 'cspell-lib', 'scan ÷ cspell');
   for (const kb of kbs) {
     for (const doc of kb.docs) {
       const s = kb.scan[doc.label];
       const h = kb.hover[doc.label];
       const c = kb === kbs[0] ? results.cspell[doc.label] : undefined;
       const e = kb.edit[doc.label];
-      row(kb.name, doc.label, s.hits, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, `${e.p50} / ${e.p99}`, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
+      row(kb.name, doc.label, s.hits, s.findings, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, s.rulesP50, `${e.p50} / ${e.p99}`, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
     }
   }
   lines.push('', `cspell-lib cold first call: ${results.cspell.coldFirstCallMs} ms.`, '');

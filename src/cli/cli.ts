@@ -1,4 +1,4 @@
-import { KnowledgeBase, LineMap, parseKbFile, proseSpans, renderCard, styleFindings, type Layer, type Problem, type SearchResult, type StyleFix, type StyleRule } from '../core';
+import { DocumentAnalysis, KnowledgeBase, LineMap, parseKbFile, proseSpans, renderCard, styleFindings, type Layer, type Problem, type SearchResult, type StyleFix, type StyleRule } from '../core';
 
 /** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
 export interface CliHost {
@@ -193,8 +193,8 @@ export function scanText(kb: KnowledgeBase, file: string, text: string): ScanRec
 /** The plain-language findings in one Markdown text, with one-based line and column. */
 export function checkText(kb: KnowledgeBase, file: string, text: string, allowedAbbreviations: readonly string[] = []): CheckRecord[] {
   const lines = new LineMap(text);
-  const hits = kb.termIndex.findTerms(text, proseSpans(text));
-  return styleFindings(text, hits, kb, { allowedAbbreviations }).map(({ rule, start, end, message, fixes }) => {
+  const analysis = DocumentAnalysis.of(text);
+  return styleFindings({ text, hits: analysis.terms(kb.termIndex), headings: analysis.headings }, kb, { allowedAbbreviations }).map(({ rule, start, end, message, fixes }) => {
     const { line, column } = lines.position(start);
     return { file, start, end, line: line + 1, column: column + 1, rule, message, fixes };
   });

@@ -41,6 +41,11 @@ export class DocumentAnalysis {
     return this.#prose.spans;
   }
 
+  /** The headings' lines (see `ProseMap.headings`). */
+  get headings(): readonly Span[] {
+    return this.#prose.headings;
+  }
+
   /** The terms in the prose, found by `index` once per version; see `TermIndex.findTerms`. */
   terms(index: TermIndex): readonly TermHit[] {
     if (this.#scanned?.index !== index) {

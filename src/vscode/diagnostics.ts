@@ -59,7 +59,7 @@ export class StyleDiagnostics implements vscode.Disposable {
     const known = this.#findings.get(key);
     if (known?.version === doc.version) return known.findings;
     const allowedAbbreviations = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<string[]>(Settings.allowedAbbreviations, []);
-    const findings = styleFindings(doc.getText(), this.session.terms(doc).hits, this.session.kb, { allowedAbbreviations });
+    const findings = styleFindings(this.session.terms(doc), this.session.kb, { allowedAbbreviations });
     this.#findings.set(key, { version: doc.version, findings });
     return findings;
   }

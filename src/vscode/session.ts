@@ -8,7 +8,9 @@ export type ExtensionFileReader = (relativePath: string) => Thenable<string>;
 /** What MedTerms knows about one version of a document. */
 export interface DocumentTerms {
   readonly version: number;
+  readonly text: string;
   readonly prose: readonly Span[];
+  readonly headings: readonly Span[];
   readonly hits: readonly TermHit[];
 }
 
@@ -68,7 +70,7 @@ export class Session implements vscode.Disposable {
    */
   terms(doc: vscode.TextDocument): DocumentTerms {
     const analysis = this.#analysis(doc);
-    return { version: doc.version, prose: analysis.prose, hits: analysis.terms(this.kb.termIndex) };
+    return { version: doc.version, text: analysis.text, prose: analysis.prose, headings: analysis.headings, hits: analysis.terms(this.kb.termIndex) };
   }
 
   #analysis(doc: vscode.TextDocument): DocumentAnalysis {

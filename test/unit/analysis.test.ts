@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { changedRange, DocumentAnalysis, proseSpans, updateProse, readProse } from '../../src/core';
+import { changedRange, DocumentAnalysis, proseSpans, readProse, updateProse } from '../../src/core';
 import { bundledKb, repoText } from './helpers';
 
 /** A seeded generator (mulberry32), so a failure can be replayed. */
@@ -86,6 +86,7 @@ describe('incremental document analysis', () => {
         analysis = analysis.next(text);
         const where = `step ${step}, text ${JSON.stringify(text.slice(0, 2000))}`;
         assert.deepEqual(analysis.prose, proseSpans(text), `prose at ${where}`);
+        assert.deepEqual(analysis.headings, readProse(text, 0, text.length).headings, `headings at ${where}`);
         // Terms are asked for now and then, as hover asks: derived across several versions.
         if (r.int(3) === 0) assert.deepEqual(analysis.terms(index), index.findTerms(text, proseSpans(text)), `terms at ${where}`);
       }

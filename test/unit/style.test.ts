@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { casedAt, headingSpans, proseSpans, styleFindings, type Entry, type KnowledgeBase, type StyleOptions } from '../../src/core';
+import { casedAt, DocumentAnalysis, styleFindings, type Entry, type KnowledgeBase, type StyleOptions } from '../../src/core';
 import { bundledKb, kbOf, repoText } from './helpers';
 
 const entries: Entry[] = [
@@ -14,7 +14,8 @@ const entries: Entry[] = [
 const kb = kbOf(entries);
 
 function findings(text: string, options?: StyleOptions, base: KnowledgeBase = kb) {
-  return styleFindings(text, base.termIndex.findTerms(text, proseSpans(text)), base, options);
+  const analysis = DocumentAnalysis.of(text);
+  return styleFindings({ text, hits: analysis.terms(base.termIndex), headings: analysis.headings }, base, options);
 }
 
 /** Each finding as `rule: flagged text`, for tests about which terms are flagged. */
@@ -181,10 +182,10 @@ describe('casing at a position', () => {
 });
 
 describe('heading spans', () => {
-  it('finds ATX and setext headings, not thematic breaks or hashtags', () => {
-    const text = '# One\nbody\n#tag\n  ## Two ##\n\nThree\n===\n\n---\nFour\r\n---\r\n';
+  it('finds ATX and setext headings, not thematic breaks, hashtags or code', () => {
+    const text = '# One\nbody\n#tag\n  ## Two ##\n\nThree\n===\n\n---\nFour\r\n---\r\n\n```\n# code\n```\n';
     assert.deepEqual(
-      headingSpans(text).map((s) => text.slice(s.start, s.end).trim()),
+      DocumentAnalysis.of(text).headings.map((s) => text.slice(s.start, s.end).trim()),
       ['# One', '## Two ##', 'Three', 'Four'],
     );
   });

@@ -32,9 +32,11 @@ export function proseSpans(text: string): Span[] {
   return readProse(text, 0, text.length).spans;
 }
 
-/** The prose of a Markdown text, and where its parse could restart (see {@link readProse}). */
+/** The prose of a Markdown text, its headings, and where its parse could restart (see {@link readProse}). */
 export interface ProseMap {
   readonly spans: readonly Span[];
+  /** The lines of each heading's text, line break included (the `#` marks too; not a setext underline). */
+  readonly headings: readonly Span[];
   /**
    * Offsets of the lines where a parse starting afresh is in the state the whole-document
    * parse was in, sorted: the first line of a top-level block that follows a blank line and is
@@ -46,19 +48,22 @@ export interface ProseMap {
 }
 
 /** The prose of `text[from, to)`, parsed on its own; `from` must be 0 or a restart (see {@link ProseMap}). */
-export function readProse(text: string, from: number, to: number): { spans: Span[]; restarts: number[]; unclosed: boolean } {
+export function readProse(text: string, from: number, to: number): { spans: Span[]; headings: Span[]; restarts: number[]; unclosed: boolean } {
   const skip = from === 0 ? frontMatterLength(text) : 0;
   // Blank out front matter rather than cut it, so markdown-it's line numbers stay the document's.
   const window = text.slice(from, to);
   const source = skip > 0 ? window.slice(0, skip).replace(/[^\r\n]/g, ' ') + window.slice(skip) : window;
   const lines = new LineMap(source);
   const spans: Span[] = [];
+  const headings: Span[] = [];
   const restarts: number[] = [from];
   let covered = 0;
   let unclosed = false;
+  let inHeading = false; // between heading_open and its inline token, which holds the text
   for (const token of parser.parse(source, {})) {
     if (!token.map) continue;
     const [first, last] = token.map;
+    if (token.type === 'heading_open') inHeading = true;
     if (token.level === 0 && token.nesting !== -1) {
       if (first > 0 && isRestart(source, lines.lineStart(first - 1), lines.lineStart(first))) restarts.push(from + lines.lineStart(first));
       // A fence or HTML block that runs to the end of the window may run on in the document.
@@ -69,11 +74,13 @@ export function readProse(text: string, from: number, to: number): { spans: Span
     if (token.type !== 'inline' && token.type !== 'table_open') continue;
     const start = Math.max(lines.lineStart(first), covered);
     const end = last >= lines.lineCount ? source.length : lines.lineStart(last);
+    if (inHeading) headings.push({ start: from + lines.lineStart(first), end: from + end });
+    inHeading = false;
     if (end <= start) continue;
     covered = end;
     pushProse(spans, source, start, end, from);
   }
-  return { spans, restarts, unclosed };
+  return { spans, headings, restarts, unclosed };
 }
 
 /** Whether the line at `lineStart`, after the line at `previousStart`, is a restart point: blank line before, unindented itself. */
@@ -109,11 +116,14 @@ export function updateProse(previous: ProseMap & { readonly text: string }, text
   const oldTo = toIndex < restarts.length ? restarts[toIndex] : previous.text.length;
   const window = readProse(text, from, oldTo + delta);
   if (window.unclosed && oldTo < previous.text.length) return whole();
-  const { spans } = previous;
-  const spansBefore = spans.slice(0, partitionPoint(spans.length, (i) => spans[i].start < from));
-  const spansAfter = spans.slice(partitionPoint(spans.length, (i) => spans[i].start < oldTo));
+  // Spans and headings never straddle a restart: those before the window stay, those after move.
+  const splice = (old: readonly Span[], fresh: readonly Span[]) => {
+    const after = old.slice(partitionPoint(old.length, (i) => old[i].start < oldTo));
+    return [...old.slice(0, partitionPoint(old.length, (i) => old[i].start < from)), ...fresh, ...after.map((s) => ({ start: s.start + delta, end: s.end + delta }))];
+  };
   return {
-    spans: [...spansBefore, ...window.spans, ...spansAfter.map((s) => ({ start: s.start + delta, end: s.end + delta }))],
+    spans: splice(previous.spans, window.spans),
+    headings: splice(previous.headings, window.headings),
     restarts: [...restarts.slice(0, fromIndex), ...window.restarts, ...restarts.slice(toIndex).map((r) => r + delta)],
   };
 }
@@ -127,27 +137,4 @@ function pushProse(spans: Span[], text: string, start: number, end: number, offs
     from = m.index + m[0].length;
   }
   if (from < block.length) spans.push({ start: offset + start + from, end: offset + end });
-}
-
-// An ATX heading line (`## Title`), and a setext underline (`===` or `---`).
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t][^\n]*)?$/gm;
-const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*\r?$/gm;
-
-/**
- * The lines of a Markdown text that are headings, sorted: ATX headings (`## Title`) and the
- * text line above a setext underline (`===` or `---`). A line check, not a parse, so it is linear
- * and cheap: a `#` line inside a code block counts too, which does not matter to callers that
- * look only at terms, since code has none. Spans include the `#` marks, not the line break.
- */
-export function headingSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(ATX_HEADING)) spans.push({ start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(SETEXT_UNDERLINE)) {
-    if (m.index === 0) continue;
-    const end = m.index - 1;
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    // Underlining a blank line makes a thematic break (or nothing), not a heading.
-    if (text.slice(start, end).trim()) spans.push({ start, end });
-  }
-  return spans.sort((a, b) => a.start - b.start);
 }

@@ -2,7 +2,6 @@ import type { KnowledgeBase } from '../kb/knowledgeBase';
 import type { Entry } from '../kb/types';
 import { foldCase, termKey } from '../match/normalize';
 import type { TermHit } from '../match/termIndex';
-import { headingSpans } from '../markdown/prose';
 import { casedAt, type Span } from '../text';
 
 /** A plain-language rule. The ids are public: diagnostic codes, settings and CLI output use them. */
@@ -27,6 +26,15 @@ export interface StyleFinding extends Span {
   readonly fixes: readonly StyleFix[];
 }
 
+/** What the rules read of a Markdown text: the text, its terms and its headings (see `DocumentAnalysis`). */
+export interface StyleInput {
+  readonly text: string;
+  /** The terms, as `TermIndex.findTerms` returns them: sorted, not overlapping. */
+  readonly hits: readonly TermHit[];
+  /** The headings' lines, sorted. */
+  readonly headings: readonly Span[];
+}
+
 export interface StyleOptions {
   /**
    * Abbreviations that need no spelling out (`MRI`, `DNA`), in their own casing; their plurals
@@ -46,11 +54,10 @@ const ABBREVIATION_LIKE = /^(?=.*\p{Lu})[^\p{Ll}\s]+$/u;
 const POSSESSIVE = /['’]s?$/;
 
 /**
- * The plain-language findings for a text and the terms found in it (as `TermIndex.findTerms`
- * returns them: sorted, not overlapping). Linear in the number of hits: each hit costs a few
- * look-ups and a glance at a bounded stretch of text around it. Beyond that, the text between
- * hits is read once (for sentence ends) and the whole text once (for heading lines). Findings
- * come sorted by start.
+ * The plain-language findings for a Markdown text, from the terms found in it and its headings.
+ * Linear in the number of hits: each hit costs a few look-ups and a glance at a bounded stretch
+ * of text around it; beyond that, the text between hits is read once (for sentence ends).
+ * Findings come sorted by start.
  *
  * - `jargon`: a term written as its entry's name or a synonym where the entry has plainer
  *   `sayInstead` wording, until the document has explained it once. Explained means: followed
@@ -63,7 +70,7 @@ const POSSESSIVE = /['’]s?$/;
  *   or a synonym: headings are left alone (a title may use the abbreviation the text spells
  *   out), and `MS (multiple sclerosis)` counts as spelled out. Fix: `multiple sclerosis (MS)`.
  */
-export function styleFindings(text: string, hits: readonly TermHit[], kb: KnowledgeBase, options: StyleOptions = {}): StyleFinding[] {
+export function styleFindings({ text, hits, headings }: StyleInput, kb: KnowledgeBase, options: StyleOptions = {}): StyleFinding[] {
   const allowed = new Set(options.allowedAbbreviations ?? []);
   const entries = hits.map((hit) => kb.get(hit.entryId));
   const sentences = sentenceNumbers(text, hits);
@@ -72,7 +79,7 @@ export function styleFindings(text: string, hits: readonly TermHit[], kb: Knowle
   hits.forEach((hit, i) => {
     if (entries[i]?.sayInstead && isPlain(text, hit, entries[i]!.sayInstead!)) plainIn.add(`${sentences[i]} ${hit.entryId}`);
   });
-  const inHeading = headingTest(text);
+  const inHeading = headingTest(headings);
   const explained = new Set<string>();
   const spelledOut = new Set<string>();
   const findings: StyleFinding[] = [];
@@ -165,8 +172,7 @@ function sentenceNumbers(text: string, hits: readonly TermHit[]): number[] {
 }
 
 /** A test of whether a hit is in a heading, for hits asked about in order of position. */
-function headingTest(text: string): (hit: Span) => boolean {
-  const headings = headingSpans(text);
+function headingTest(headings: readonly Span[]): (hit: Span) => boolean {
   let h = 0;
   return (hit) => {
     while (h < headings.length && headings[h].end <= hit.start) h++;
