@@ -31,7 +31,7 @@ const BUDGET = {
   speedupVsFuse: 10,
   scan100kP99: 10,
   scan1mP50: 100,
-  // Ours, not the issue's: an edit's re-analysis (prose, terms) within one frame at 60 Hz.
+  // Ours, not the issue's: an edit's re-analysis (prose, terms: hover-ready) within one frame at 60 Hz.
   editP99: 16,
   activation: 50,
 };
@@ -259,14 +259,17 @@ for (const kb of kbs) {
     kb.scan[doc.label] = { ...s, proseP50: prose.p50, termsP50: terms.p50, rulesP50: rules.p50, hits: hits.length, findings, bytes: doc.bytes };
   }
   // An edit, as the extension handles one: the next version's analysis derived from the last
-  // (prose re-parsed only where the edit touched blocks, terms rescanned only on its lines),
-  // then the rules. Each edit types one character at a random place in the prose, or deletes one.
+  // (prose re-parsed only where the edit touched blocks, terms rescanned only on its lines) —
+  // what hover needs right away; then the rules, which the diagnostics run 250 ms after the
+  // last keystroke. Each edit types one character at a random place in the prose, or deletes one.
   kb.edit = {};
+  kb.editWithRules = {};
   for (const doc of kb.docs) {
     const r = rng(31);
     let analysis = core.DocumentAnalysis.of(doc.text);
     analysis.terms(index);
-    const samples = [];
+    const edits = [];
+    const withRules = [];
     for (let i = 0; i < (quick ? 100 : 400); i++) {
       const span = analysis.prose[r.int(analysis.prose.length)];
       const at = span.start + r.int(span.end - span.start);
@@ -275,10 +278,13 @@ for (const kb of kbs) {
       const flat = Buffer.from(text, 'utf16le').toString('utf16le');
       const t = now();
       analysis = analysis.next(flat);
-      core.styleFindings({ text: analysis.text, hits: analysis.terms(index), headings: analysis.headings }, kb.kb);
-      samples.push(since(t));
+      const hits = analysis.terms(index);
+      edits.push(since(t));
+      core.styleFindings({ text: flat, hits, headings: analysis.headings }, kb.kb);
+      withRules.push(since(t));
     }
-    kb.edit[doc.label] = stats(samples);
+    kb.edit[doc.label] = stats(edits);
+    kb.editWithRules[doc.label] = stats(withRules);
   }
   // Scan and activation budgets are set for a KB of up to 10k entries (shared/notes/performance.md);
   // the 50k figures are reported, not judged.
@@ -287,7 +293,7 @@ for (const kb of kbs) {
     check(`scan p50, ${kb.name} KB, 1 MB doc`, kb.scan['1 MB'].p50, BUDGET.scan1mP50);
     check(`edit re-analysis p99, ${kb.name} KB, 1 MB doc`, kb.edit['1 MB'].p99, BUDGET.editP99);
   }
-  log(`${kb.name}: scan ${JSON.stringify(kb.scan)} edit ${JSON.stringify(kb.edit)}`);
+  log(`${kb.name}: scan ${JSON.stringify(kb.scan)} edit ${JSON.stringify(kb.edit)} edit with rules ${JSON.stringify(kb.editWithRules)}`);
 }
 
 // cspell-lib on the same documents (bundled-KB docs), default English dictionaries only.
@@ -324,7 +330,7 @@ log(`bundles: ${JSON.stringify(bundles)}`);
 
 // ---------------------------------------------------------------- report
 
-for (const kb of kbs) results.kbs[kb.name] = { entries: kb.kb.entries.length, jsonMB: round(kb.text.length / 1e6, 2), builds: kb.builds, activation: kb.activation, hover: kb.hover, query: kb.query, scan: kb.scan, edit: kb.edit };
+for (const kb of kbs) results.kbs[kb.name] = { entries: kb.kb.entries.length, jsonMB: round(kb.text.length / 1e6, 2), builds: kb.builds, activation: kb.activation, hover: kb.hover, query: kb.query, scan: kb.scan, edit: kb.edit, editWithRules: kb.editWithRules };
 results.cspell = peer;
 results.bundles = bundles;
 results.seconds = round((Date.now() - started) / 1000, 1);
@@ -391,14 +397,15 @@ function printTable() {
     row(kb.name, `**${q.tiered.p50} / ${q.tiered.p99}**`, `${q.plainFuse.p50} / ${q.plainFuse.p99}`, `${q.speedupP50}× / ${q.speedupMean}×`, `${q.recall5Tiered} / ${q.recall5PlainFuse}`, q.overlapTop5, q.queriesComparedWithPlainFuse);
   }
   lines.push('');
-  head('KB', 'doc', 'hits', 'findings', 'hover (cached)', 'scan: prose + terms + rules', 'prose p50', 'terms p50', 'rules p50', 'edit: re-analysis', 'cspell-lib', 'scan ÷ cspell');
+  head('KB', 'doc', 'hits', 'findings', 'hover (cached)', 'scan: prose + terms + rules', 'prose p50', 'terms p50', 'rules p50', 'edit: re-analysis', 'edit: + rules', 'cspell-lib', 'scan ÷ cspell');
   for (const kb of kbs) {
     for (const doc of kb.docs) {
       const s = kb.scan[doc.label];
       const h = kb.hover[doc.label];
       const c = kb === kbs[0] ? results.cspell[doc.label] : undefined;
       const e = kb.edit[doc.label];
-      row(kb.name, doc.label, s.hits, s.findings, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, s.rulesP50, `${e.p50} / ${e.p99}`, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
+      const f = kb.editWithRules[doc.label];
+      row(kb.name, doc.label, s.hits, s.findings, `${h.p50} / ${h.p99}`, `**${s.p50} / ${s.p99}**`, s.proseP50, s.termsP50, s.rulesP50, `${e.p50} / ${e.p99}`, `${f.p50} / ${f.p99}`, c ? `${round(c.p50, 1)} / ${round(c.p99, 1)}` : '—', c ? c.ratioMedtermsToCspell : '—');
     }
   }
   lines.push('', `cspell-lib cold first call: ${results.cspell.coldFirstCallMs} ms.`, '');

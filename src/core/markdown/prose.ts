@@ -4,6 +4,10 @@ import { changedRange, LineMap, partitionPoint, type Span } from '../text';
 // One parser for the life of the process: creating it costs more than parsing a page.
 // HTML enabled so that HTML blocks (and comments) are recognised and skipped, not read as prose.
 const parser = new MarkdownIt({ html: true });
+// Only the block structure is read (which lines are paragraphs, headings, cells, code…); inline
+// non-prose is found by INLINE_NON_PROSE below. Skipping markdown-it's inline phase, which
+// makes a token for every run of text, halves the parse and most of its garbage.
+parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
 // Inside a prose block, these are not prose: inline code, HTML comments and tags, link
 // destinations and titles `](...)`, autolinks `<https://...>` and bare URLs.
