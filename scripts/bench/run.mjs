@@ -132,7 +132,7 @@ for (const kb of kbs) {
 // ---------------------------------------------------------------- activation (fresh process)
 
 for (const kb of kbs) {
-  const runs = quick ? 3 : 7;
+  const runs = quick ? 5 : 11;
   const samples = Array.from({ length: runs }, () =>
     JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(import.meta.dirname, 'activation.mjs'), path.join(tmp, 'core.cjs'), kb.file, kb.terms, kb.docs[0].file], { encoding: 'utf8' })),
   );
