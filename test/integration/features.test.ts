@@ -117,6 +117,18 @@ describe('MedTerms in a real VS Code', () => {
       assert.equal((await cardsAt(doc, inside(doc, 'lupus', 5))).length, 1, 'prose lupus');
     });
 
+    it('follows edits: terms move with the text, new ones light up, a fence opened above silences them', async () => {
+      const doc = await markdown('Lupus and numbness.\n\nTingling.\n');
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal((await cardsAt(doc, inside(doc, 'Tingling'))).length, 1);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Fatigue and '));
+      assert.equal((await cardsAt(doc, inside(doc, 'Fatigue'))).length, 1, 'typed term');
+      assert.equal((await cardsAt(doc, inside(doc, 'Tingling'))).length, 1, 'term after the edit');
+      await editor.edit((b) => b.insert(new vscode.Position(2, 0), '```\n'));
+      assert.deepEqual(await cardsAt(doc, inside(doc, 'Tingling')), [], 'in an unclosed fence');
+      assert.equal((await cardsAt(doc, inside(doc, 'Lupus'))).length, 1, 'before the fence');
+    });
+
     it('copes with CRLF, a BOM, emoji and a 100 KB line', async () => {
       const doc = await markdown('\uFEFF😀 Lupus\r\n\r\n' + 'numbness '.repeat(11_000) + 'tingling\r\n');
       assert.equal((await cardsAt(doc, inside(doc, 'Lupus'))).length, 1);
