@@ -775,15 +775,23 @@ function build(args) {
       synonyms.push(...k.synonyms);
     }
     const cuis = t.xrefs.filter((x) => x.startsWith('UMLS_CUI:')).map((x) => x.slice(9));
-    const keys = [t.name, ...synonyms].map(termKey);
+    // The twin, by the strongest evidence first: the term's own name, a shared UMLS concept, and
+    // only then one of its exact synonyms. SYMP's synonyms are loose ("rash" lists "erythema",
+    // "skin redness"): a synonym match must not beat the concept the term is cross-referenced to.
+    const nameKey = termKey(t.name);
+    const synonymKeys = synonyms.map(termKey);
     const twin =
-      cuis.map((u) => symptomKeys.get(`cui:${u}`)).find(Boolean) ??
-      keys.map((k) => symptomKeys.get(k)).find(Boolean) ??
-      cuis.map((u) => condByCui.get(u)).find(Boolean) ??
-      keys.map((k) => condByKey.get(k)).find(Boolean);
+      symptomKeys.get(nameKey) ??
+      cuis.map((u) => symptomKeys.get(`cui:${u}`) ?? condByCui.get(u)).find(Boolean) ??
+      condByKey.get(nameKey) ??
+      synonymKeys.map((k) => symptomKeys.get(k) ?? condByKey.get(k)).find(Boolean);
     if (twin && !twin.codes.symp) {
       twin.codes.symp = t.id;
-      twin.synonyms.push(t.name, ...synonyms);
+      // a synonym that names another entry is that entry's concept, not the twin's
+      const elsewhere = (f) => [symptomKeys.get(termKey(f)), condByKey.get(termKey(f))].find((o) => o && o !== twin);
+      for (const f of synonyms.filter(elsewhere))
+        report.aliasCollisions.push({ form: f, field: 'synonyms', keptOn: elsewhere(f).src, droppedFrom: t.id, resolution: `${t.id} is merged into ${twin.src}; this synonym names another entry: left out` });
+      twin.synonyms.push(t.name, ...synonyms.filter((f) => !elsewhere(f)));
       twin.abbreviations.push(...abbreviations);
       continue;
     }
