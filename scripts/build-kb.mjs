@@ -913,6 +913,14 @@ function build(args) {
     defined.set(target, where);
     target.definitionOverlay = d;
     target.manual = true;
+    // A hand-written entry's own definition, sources and review win. A record fills a missing
+    // one only when it targets one of the entry's own terms, not another term merged into it.
+    const m = target.manualEntry;
+    const ownTerm = ['doid', 'hpo', 'symp'].some((k) => m?.codes?.[k] && resolveSourceId(m.codes[k])?.term.id === resolveSourceId(d.target).term.id);
+    if (m && (m.definition || !ownTerm)) {
+      report.warnings.push(`${where}: the definition of ${d.target} was left out: the hand-written entry "${m.id}" ${m.definition ? 'has its own' : `is not ${d.target}, which was merged into it`}`);
+      target.definitionOverlay = { layTerms: d.layTerms, sayInstead: d.sayInstead };
+    }
     if (d.layTerms) {
       target.layTerms = [...d.layTerms, ...target.layTerms];
       for (const l of d.layTerms) target.manualForms.add(l);
@@ -1100,16 +1108,14 @@ function build(args) {
     if (e.abbreviations.length) entry.abbreviations = e.abbreviations;
     if (e.synonyms.length) entry.synonyms = e.synonyms;
     if (e.layTerms.length) entry.layTerms = e.layTerms;
-    const sayInstead = d.sayInstead ?? m.sayInstead;
+    const sayInstead = m.sayInstead ?? d.sayInstead;
     if (sayInstead) entry.sayInstead = sayInstead;
-    const definition = d.definition ?? m.definition;
-    if (definition) entry.definition = definition;
+    const text = d.definition ? d : m; // the definition with its own sources and review
+    if (text.definition) entry.definition = text.definition;
     if (Object.keys(codes).length) entry.codes = codes;
     if (related.length) entry.related = related;
-    const sources = d.sources ?? m.sources;
-    if (sources?.length) entry.sources = sources;
-    const review = d.review ?? m.review;
-    if (review) entry.review = review;
+    if (text.sources?.length) entry.sources = text.sources;
+    if (text.review) entry.review = text.review;
     return entry;
   });
   const allIds = new Set(out.map((e) => e.id));
