@@ -300,7 +300,9 @@ function loadManual() {
           .filter(Boolean)
       : [],
   );
-  return { entries, definitions, layTerms, collisions, commonWords };
+  const synFile = join(MANUAL, 'wrong-synonyms.json');
+  const wrongSynonyms = existsSync(synFile) ? readJson(synFile).wrongSynonyms ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +493,7 @@ function build(args) {
     for (const key of ['doid', 'hpo', 'symp']) if (e.codes?.[key]) forceTarget(e.codes[key], `${e.__file} entries[${e.__index}] (${e.id}) codes.${key}`);
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
+  for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
 
   // --- ICD-10-CM exact title matches (FY2019 table) --------------------------------------------
@@ -820,6 +823,20 @@ function build(args) {
     const r = resolveSourceId(id);
     return r ? bySourceId.get(r.term.id) ?? null : null;
   };
+  // wrong synonyms in the sources: taken off the entry of `from`, given to the entry of `to` if any
+  for (const [i, w] of M.wrongSynonyms.entries()) {
+    const from = findGenerated(w.from);
+    const to = w.to ? findGenerated(w.to) : null;
+    if (w.to && !to) fail(`data/manual/wrong-synonyms.json wrongSynonyms[${i}]: ${w.to} was not built (not a condition or symptom term)`);
+    const k = termKey(w.synonym ?? '');
+    if (!from || !from.synonyms.some((f) => termKey(f) === k)) {
+      report.warnings.push(`data/manual/wrong-synonyms.json wrongSynonyms[${i}]: "${w.synonym}" is not a synonym of ${w.from} (any more); remove the rule`);
+      continue;
+    }
+    from.synonyms = from.synonyms.filter((f) => termKey(f) !== k);
+    if (to) to.synonyms.push(w.synonym);
+    report.aliasCollisions.push({ form: w.synonym, field: 'synonyms', keptOn: to?.src ?? null, droppedFrom: w.from, resolution: `wrong synonym in the sources (${w.reason}): ${to ? `moved to ${to.src}` : 'removed'}` });
+  }
   const entries = [...gen.values()].map((e) => ({ ...e, manual: false, manualForms: new Set() }));
   const byGen = new Map(entries.map((e) => [e.src, e]));
   const genOf = (g) => (g ? byGen.get(g.src) : null);
