@@ -300,7 +300,9 @@ function loadManual() {
           .filter(Boolean)
       : [],
   );
-  return { entries, definitions, layTerms, collisions, commonWords };
+  const synFile = join(MANUAL, 'wrong-synonyms.json');
+  const wrongSynonyms = existsSync(synFile) ? readJson(synFile).wrongSynonyms ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -491,6 +493,7 @@ function build(args) {
     for (const key of ['doid', 'hpo', 'symp']) if (e.codes?.[key]) forceTarget(e.codes[key], `${e.__file} entries[${e.__index}] (${e.id}) codes.${key}`);
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
+  for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
 
   // --- ICD-10-CM exact title matches (FY2019 table) --------------------------------------------
@@ -775,15 +778,23 @@ function build(args) {
       synonyms.push(...k.synonyms);
     }
     const cuis = t.xrefs.filter((x) => x.startsWith('UMLS_CUI:')).map((x) => x.slice(9));
-    const keys = [t.name, ...synonyms].map(termKey);
+    // The twin, by the strongest evidence first: the term's own name, a shared UMLS concept, and
+    // only then one of its exact synonyms. SYMP's synonyms are loose ("rash" lists "erythema",
+    // "skin redness"): a synonym match must not beat the concept the term is cross-referenced to.
+    const nameKey = termKey(t.name);
+    const synonymKeys = synonyms.map(termKey);
     const twin =
-      cuis.map((u) => symptomKeys.get(`cui:${u}`)).find(Boolean) ??
-      keys.map((k) => symptomKeys.get(k)).find(Boolean) ??
-      cuis.map((u) => condByCui.get(u)).find(Boolean) ??
-      keys.map((k) => condByKey.get(k)).find(Boolean);
+      symptomKeys.get(nameKey) ??
+      cuis.map((u) => symptomKeys.get(`cui:${u}`) ?? condByCui.get(u)).find(Boolean) ??
+      condByKey.get(nameKey) ??
+      synonymKeys.map((k) => symptomKeys.get(k) ?? condByKey.get(k)).find(Boolean);
     if (twin && !twin.codes.symp) {
       twin.codes.symp = t.id;
-      twin.synonyms.push(t.name, ...synonyms);
+      // a synonym that names another entry is that entry's concept, not the twin's
+      const elsewhere = (f) => [symptomKeys.get(termKey(f)), condByKey.get(termKey(f))].find((o) => o && o !== twin);
+      for (const f of synonyms.filter(elsewhere))
+        report.aliasCollisions.push({ form: f, field: 'synonyms', keptOn: elsewhere(f).src, droppedFrom: t.id, resolution: `${t.id} is merged into ${twin.src}; this synonym names another entry: left out` });
+      twin.synonyms.push(t.name, ...synonyms.filter((f) => !elsewhere(f)));
       twin.abbreviations.push(...abbreviations);
       continue;
     }
@@ -812,6 +823,20 @@ function build(args) {
     const r = resolveSourceId(id);
     return r ? bySourceId.get(r.term.id) ?? null : null;
   };
+  // wrong synonyms in the sources: taken off the entry of `from`, given to the entry of `to` if any
+  for (const [i, w] of M.wrongSynonyms.entries()) {
+    const from = findGenerated(w.from);
+    const to = w.to ? findGenerated(w.to) : null;
+    if (w.to && !to) fail(`data/manual/wrong-synonyms.json wrongSynonyms[${i}]: ${w.to} was not built (not a condition or symptom term)`);
+    const k = termKey(w.synonym ?? '');
+    if (!from || !from.synonyms.some((f) => termKey(f) === k)) {
+      report.warnings.push(`data/manual/wrong-synonyms.json wrongSynonyms[${i}]: "${w.synonym}" is not a synonym of ${w.from} (any more); remove the rule`);
+      continue;
+    }
+    from.synonyms = from.synonyms.filter((f) => termKey(f) !== k);
+    if (to) to.synonyms.push(w.synonym);
+    report.aliasCollisions.push({ form: w.synonym, field: 'synonyms', keptOn: to?.src ?? null, droppedFrom: w.from, resolution: `wrong synonym in the sources (${w.reason}): ${to ? `moved to ${to.src}` : 'removed'}` });
+  }
   const entries = [...gen.values()].map((e) => ({ ...e, manual: false, manualForms: new Set() }));
   const byGen = new Map(entries.map((e) => [e.src, e]));
   const genOf = (g) => (g ? byGen.get(g.src) : null);
@@ -905,6 +930,14 @@ function build(args) {
     defined.set(target, where);
     target.definitionOverlay = d;
     target.manual = true;
+    // A hand-written entry's own definition, sources and review win. A record fills a missing
+    // one only when it targets one of the entry's own terms, not another term merged into it.
+    const m = target.manualEntry;
+    const ownTerm = ['doid', 'hpo', 'symp'].some((k) => m?.codes?.[k] && resolveSourceId(m.codes[k])?.term.id === resolveSourceId(d.target).term.id);
+    if (m && (m.definition || !ownTerm)) {
+      report.warnings.push(`${where}: the definition of ${d.target} was left out: the hand-written entry "${m.id}" ${m.definition ? 'has its own' : `is not ${d.target}, which was merged into it`}`);
+      target.definitionOverlay = { layTerms: d.layTerms, sayInstead: d.sayInstead };
+    }
     if (d.layTerms) {
       target.layTerms = [...d.layTerms, ...target.layTerms];
       for (const l of d.layTerms) target.manualForms.add(l);
@@ -1092,16 +1125,14 @@ function build(args) {
     if (e.abbreviations.length) entry.abbreviations = e.abbreviations;
     if (e.synonyms.length) entry.synonyms = e.synonyms;
     if (e.layTerms.length) entry.layTerms = e.layTerms;
-    const sayInstead = d.sayInstead ?? m.sayInstead;
+    const sayInstead = m.sayInstead ?? d.sayInstead;
     if (sayInstead) entry.sayInstead = sayInstead;
-    const definition = d.definition ?? m.definition;
-    if (definition) entry.definition = definition;
+    const text = d.definition ? d : m; // the definition with its own sources and review
+    if (text.definition) entry.definition = text.definition;
     if (Object.keys(codes).length) entry.codes = codes;
     if (related.length) entry.related = related;
-    const sources = d.sources ?? m.sources;
-    if (sources?.length) entry.sources = sources;
-    const review = d.review ?? m.review;
-    if (review) entry.review = review;
+    if (text.sources?.length) entry.sources = text.sources;
+    if (text.review) entry.review = text.review;
     return entry;
   });
   const allIds = new Set(out.map((e) => e.id));

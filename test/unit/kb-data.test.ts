@@ -330,6 +330,46 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.deepEqual(long, []);
     });
 
+    it('keeps skin rash and erythema apart: skin rash keeps its own definition and sources, erythema is its own entry', () => {
+      const hand = manualEntries.find((e) => e.id === 'skin-rash')!;
+      const rash = byId.get('skin-rash')!;
+      assert.equal(rash.definition, hand.definition);
+      assert.deepEqual(rash.sources, hand.sources);
+      const forms = (e: Entry) => [e.name, ...(e.synonyms ?? []), ...(e.layTerms ?? [])].map(termKey);
+      for (const f of ['erythema', 'skin redness', 'rubor', 'red skin']) assert.ok(!forms(rash).includes(termKey(f)), `skin rash has "${f}"`);
+      const erythema = entries.find((e) => e.codes?.hpo === 'HP:0010783');
+      assert.ok(erythema && erythema.id !== 'skin-rash' && erythema.definition && forms(erythema).includes(termKey('erythema')));
+      assert.notEqual(rash.codes?.hpo, 'HP:0010783');
+    });
+
+    it("gives a hand-written entry its own definition, sources and review; a definitions record only fills a missing one, for the entry's own term", () => {
+      const own = (e: Entry) => new Set(['doid', 'hpo', 'symp'].map((k) => (e.codes as Record<string, string> | undefined)?.[k]).filter(Boolean));
+      const wrong: string[] = [];
+      for (const hand of manualEntries) {
+        const e = byId.get(hand.id)!;
+        if (hand.definition) {
+          if (e.definition !== hand.definition || JSON.stringify(e.sources) !== JSON.stringify(hand.sources) || JSON.stringify(e.review) !== JSON.stringify(hand.review))
+            wrong.push(`${hand.id}: not its own text`);
+        } else if (e.definition && !manualDefinitions.some((d) => d.definition === e.definition && own(hand).has(d.target)))
+          wrong.push(`${hand.id}: definition from a record that is not for its own term`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+
+    it('adds the lay terms of a definitions record to the hand-written entry it is merged into (or reports the collision)', () => {
+      const reported = new Set(report.aliasCollisions.map((c) => termKey(c.form)));
+      const lost: string[] = [];
+      for (const d of manualDefinitions) {
+        const e = entries.find((x) => Object.values(x.codes ?? {}).includes(d.target));
+        if (!e || !manualEntries.some((m) => m.id === e.id)) continue;
+        const forms = new Set([e.name, ...(e.synonyms ?? []), ...(e.layTerms ?? [])].map(termKey));
+        for (const l of d.layTerms ?? []) if (!forms.has(termKey(l)) && !reported.has(termKey(l))) lost.push(`${d.target} (${e.id}): ${l}`);
+      }
+      assert.deepEqual(lost, []);
+      for (const [id, l] of [['hypothyroidism', 'low thyroid'], ['vitamin-b12-deficiency', 'B12 deficiency'], ['diabetes-mellitus', 'sugar diabetes']])
+        assert.ok(byId.get(id)!.layTerms?.includes(l), `${id}: ${l}`);
+    });
+
     it('cites sources and states its review for every definition', () => {
       const bad = entries.filter((e) => e.definition && (!e.sources?.length || !e.review || e.review.status === 'unreviewed')).map((e) => e.id);
       assert.deepEqual(bad, []);
