@@ -3,7 +3,7 @@
 // the extension does on first use), loads the term index, scans a document and answers one
 // hover; then builds the search and answers one query. Prints one JSON line of milliseconds
 // and bytes.
-// Usage: node --expose-gc activation.mjs <core bundle .cjs> <kb.json> <kb-terms.json> <document .md>
+// Usage: node --expose-gc activation.mjs <core bundle .cjs> <kb.json> <kb-terms.tsv> <document .md>
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

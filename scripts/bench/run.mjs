@@ -80,16 +80,16 @@ async function buildCore(outfile) {
 }
 
 log(`MedTerms bench${quick ? ' (quick)' : ''}; scratch ${tmp}`);
-const kbs = [{ name: 'bundled', file: path.join(ROOT, 'data/kb.json'), terms: path.join(ROOT, 'data/kb-terms.json') }];
+const kbs = [{ name: 'bundled', file: path.join(ROOT, 'data/kb.json'), terms: path.join(ROOT, 'data/kb-terms.tsv') }];
 for (const n of [10_000, 50_000]) {
   const file = path.join(tmp, `kb-${n}.json`);
-  const terms = path.join(tmp, `kb-${n}-terms.json`);
+  const terms = path.join(tmp, `kb-${n}-terms.tsv`);
   const kb = syntheticKb(n, 20260501);
   // Laid out as `npm run build:kb` lays out data/kb.json, one entry per line, which the
   // extension's loader relies on to parse entries lazily (src/core/kb/bundled.ts).
   writeFileSync(file, `{\n  "version": ${JSON.stringify(kb.version)},\n  "entries": [\n${kb.entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]\n}\n`);
   // As `npm run build:kb` does for the bundled knowledge base.
-  writeFileSync(terms, JSON.stringify(buildCoreModule.TermIndex.fromEntries(kb.entries, kb.contextualAbbreviations ?? []).toData()));
+  writeFileSync(terms, buildCoreModule.TermIndex.fromEntries(kb.entries, kb.contextualAbbreviations ?? []).toText());
   kbs.push({ name: `synthetic ${n / 1000}k`, file, terms });
 }
 const DOC_SIZES = [['10 KB', 10_000], ['100 KB', 100_000], ['1 MB', 1_000_000]];
@@ -99,7 +99,7 @@ for (const kb of kbs) {
   kb.core = coreModule;
   kb.text = readFileSync(kb.file, 'utf8');
   const t = now();
-  kb.layer = { file: kb.name, ...kb.core.parseKbFile(kb.text, kb.name), termIndex: JSON.parse(readFileSync(kb.terms, 'utf8')) };
+  kb.layer = { file: kb.name, ...kb.core.parseKbFile(kb.text, kb.name), termIndex: kb.core.TermIndex.fromText(readFileSync(kb.terms, 'utf8')) };
   kb.parseMs = since(t);
   if (kb.layer.problems.length) log(`${kb.name}: ${kb.layer.problems.length} problems, e.g. ${kb.layer.problems[0].message}`);
   kb.kb = new kb.core.KnowledgeBase([kb.layer]);
@@ -375,7 +375,7 @@ function buildBundles() {
     const bytes = readFileSync(path.join(dir, file));
     return { KB: round(bytes.length / 1024, 1), gzipKB: round(gzipSync(bytes).length / 1024, 1) };
   };
-  return Object.fromEntries(['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'data/kb.json', 'data/kb-terms.json'].map((f) => [f, size(f)]));
+  return Object.fromEntries(['dist/extension.js', 'dist/web/extension.js', 'dist/cli.js', 'data/kb.json', 'data/kb-terms.tsv'].map((f) => [f, size(f)]));
 }
 
 function printTable() {

@@ -8,7 +8,7 @@ export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './kb/bundled';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
-export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit, type TermIndexData } from './match/termIndex';
+export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit } from './match/termIndex';
 export { frontMatterLength, proseSpans, readProse, updateProse, type ProseMap } from './markdown/prose';
 export { DocumentAnalysis } from './analysis';
 export { TermSearch, FUSE_OPTIONS, type SearchResult, type TermSearchOptions } from './search/search';

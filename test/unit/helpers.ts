@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { KnowledgeBase, parseKbFile, type Entry, type Layer } from '../../src/core';
+import { KnowledgeBase, parseKbFile, TermIndex, type Entry, type Layer } from '../../src/core';
 
 /** The repository root (tests run from out/test/unit). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -14,7 +14,7 @@ let bundled: Layer | undefined;
 
 /** The knowledge base the extension bundles (data/kb.json, validated) with its prebuilt term index, parsed once for all tests. */
 export function bundledLayer(): Layer {
-  bundled ??= { file: 'data/kb.json', ...parseKbFile(repoText('data/kb.json'), 'data/kb.json'), termIndex: JSON.parse(repoText('data/kb-terms.json')) };
+  bundled ??= { file: 'data/kb.json', ...parseKbFile(repoText('data/kb.json'), 'data/kb.json'), termIndex: TermIndex.fromText(repoText('data/kb-terms.tsv')) };
   return bundled;
 }
 

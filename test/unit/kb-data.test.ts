@@ -383,14 +383,14 @@ describe('knowledge-base data (data/kb.json)', () => {
         assert.ok(readdirSync(src(dir)).some((f) => /^LICENSE|^NOTICE/.test(f)), `data/sources/${dir} has no licence file`);
     });
 
-    it('rebuilds data/kb.json, data/kb-terms.json, data/kb-report.json and NOTICE byte for byte', function () {
+    it('rebuilds data/kb.json, data/kb-terms.tsv, data/kb-report.json and NOTICE byte for byte', function () {
       this.timeout(60000);
       const dir = mkdtempSync(path.join(tmpdir(), 'medterms-kb-'));
       try {
         const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-kb.mjs'), '--out', path.join(dir, 'kb.json'), '--quiet'], { encoding: 'utf8' });
         assert.equal(run.status, 0, run.stderr);
         assert.ok(readFileSync(path.join(dir, 'kb.json')).equals(readFileSync(path.join(ROOT, 'data/kb.json'))), 'data/kb.json is not what `npm run build:kb` makes: run it and commit the result');
-        assert.ok(readFileSync(path.join(dir, 'kb-terms.json')).equals(readFileSync(path.join(ROOT, 'data/kb-terms.json'))), 'data/kb-terms.json is stale');
+        assert.ok(readFileSync(path.join(dir, 'kb-terms.tsv')).equals(readFileSync(path.join(ROOT, 'data/kb-terms.tsv'))), 'data/kb-terms.tsv is stale');
         assert.ok(readFileSync(path.join(dir, 'kb-report.json')).equals(readFileSync(path.join(ROOT, 'data/kb-report.json'))), 'data/kb-report.json is stale');
         assert.ok(readFileSync(path.join(dir, 'NOTICE')).equals(readFileSync(path.join(ROOT, 'NOTICE'))), 'NOTICE is stale');
       } finally {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { BUNDLED_KB, bundledLayer as loadBundled, KnowledgeBase, parseKbFile } from '../../src/core';
+import { BUNDLED_KB, bundledLayer as loadBundled, KnowledgeBase, parseKbFile, TermIndex } from '../../src/core';
 import { bundledLayer, repoText } from './helpers';
 
 const entry = (id: string, extra = '') => `{ "id": "${id}", "kind": "condition", "name": "${id}"${extra} }`;
@@ -82,14 +82,14 @@ describe('knowledge-base loading', () => {
   });
 
   it('loads a bundled file that is not in the build line format by parsing it whole', () => {
-    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, '{"terms":[],"prefixes":[]}')]);
+    const kb = new KnowledgeBase([loadBundled(`{"version":"x","entries":[${entry('lupus')}]}`, TermIndex.fromEntries([]).toText())]);
     assert.equal(kb.get('lupus')?.name, 'lupus');
     assert.equal(kb.version, 'x');
   });
 
-  it('rebuilds the term index, with a warning, when the shipped index is not valid JSON or not an index', () => {
-    // The last is the earlier format, an object of terms: no longer an index.
-    for (const terms of ['{ broken', '{}', '{"terms": null, "prefixes": []}', '{"terms": {"lupus": [["lupus", "name"]]}, "prefixes": []}']) {
+  it('rebuilds the term index, with a warning, when the shipped index is not one', () => {
+    // The last is an earlier format, JSON: no longer an index.
+    for (const terms of ['', 'lupus\t[["lupus","name"]]', '{"terms": [["lupus", [["lupus", "name"]]]], "prefixes": []}']) {
       const layer = loadBundled(`{"entries": [${entry('lupus')}]}`, terms);
       assert.equal(layer.termIndex, undefined, terms);
       assert.equal(layer.problems[0].file, BUNDLED_KB.terms);

@@ -70,8 +70,9 @@ describe('term index', () => {
     assert.deepEqual(index.lookup('peripheral'), []);
   });
 
-  it('survives a round trip through plain JSON data, as build:kb ships it', () => {
-    const loaded = TermIndex.fromData(JSON.parse(JSON.stringify(index.toData())));
+  it('survives a round trip through its text, as build:kb ships it, CRLF line ends too', () => {
+    const loaded = TermIndex.fromText(index.toText())!;
+    assert.deepEqual(TermIndex.fromText(index.toText().replace(/\n/g, '\r\n'))!.findTerms('Peripheral neuropathy'), index.findTerms('Peripheral neuropathy'));
     const text = 'Peripheral neuropathy, MS and UTIs; x-ray; ALL but acute lymphoblastic leukemia.';
     assert.deepEqual(loaded.findTerms(text), index.findTerms(text));
     assert.ok(loaded.findTerms(text).length >= 5);

@@ -1,14 +1,14 @@
 import { parseKbFile } from './load';
 import type { Layer } from './knowledgeBase';
 import type { Entry, KbFile } from './types';
-import type { TermIndexData } from '../match/termIndex';
+import { TermIndex } from '../match/termIndex';
 
 /**
  * Where the bundled knowledge base and its prebuilt term index live, relative to the root of
  * the extension or package. They ship as files, read on first use, rather than inside the
  * JavaScript bundles: loading megabytes of string literals would cost every activation.
  */
-export const BUNDLED_KB = { entries: 'data/kb.json', terms: 'data/kb-terms.json' } as const;
+export const BUNDLED_KB = { entries: 'data/kb.json', terms: 'data/kb-terms.tsv' } as const;
 
 // `npm run build:kb` writes one entry per line, each starting with its id, after this line.
 const ENTRIES_START = '\n  "entries": [\n';
@@ -27,19 +27,10 @@ export function bundledLayer(entriesText: string, termsText: string): Layer {
   const lazy = lazyKb(entriesText);
   const parsed = lazy ? { kb: lazy.kb, problems: [] } : parseKbFile(entriesText, BUNDLED_KB.entries, { trusted: true });
   const layer = { file: BUNDLED_KB.entries, ...parsed, entry: lazy?.entry };
-  const termIndex = parseTermIndex(termsText);
+  const termIndex = TermIndex.fromText(termsText);
   if (termIndex) return { ...layer, termIndex };
   const problem = { file: BUNDLED_KB.terms, line: 1, severity: 'warning' as const, message: 'not a term index; it was rebuilt from the entries.' };
   return { ...layer, problems: [...layer.problems, problem] };
-}
-
-function parseTermIndex(text: string): TermIndexData | undefined {
-  try {
-    const data = JSON.parse(text) as Partial<TermIndexData>;
-    return Array.isArray(data.terms) && Array.isArray(data.prefixes) ? (data as TermIndexData) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The file's header parsed now, its entries later: by id from their lines, or all at once. */

@@ -1,4 +1,4 @@
-import { TermIndex, type TermIndexData } from '../match/termIndex';
+import { TermIndex } from '../match/termIndex';
 import { TermSearch } from '../search/search';
 import type { Entry, KbSource } from './types';
 import type { LoadResult, Problem } from './load';
@@ -7,7 +7,7 @@ import type { LoadResult, Problem } from './load';
 export interface Layer extends LoadResult {
   readonly file: string;
   /** The layer's term index, prebuilt by `npm run build:kb` (the bundled layer has one). */
-  readonly termIndex?: TermIndexData;
+  readonly termIndex?: TermIndex;
   /** A look-up of one entry that does not need `kb.entries` (the bundled layer parses lazily). */
   readonly entry?: (id: string) => Entry | undefined;
 }
@@ -30,7 +30,7 @@ export class KnowledgeBase {
   #entries: readonly Entry[] | undefined;
   readonly #contextual: readonly string[];
   /** A prebuilt term index, usable when it covers every entry: a single layer that has one. */
-  readonly #prebuiltIndex: TermIndexData | undefined;
+  readonly #prebuiltIndex: TermIndex | undefined;
   #termIndex: TermIndex | undefined;
   #search: TermSearch | undefined;
 
@@ -69,7 +69,7 @@ export class KnowledgeBase {
 
   /** Finds where terms occur in text (loaded or built on first use). */
   get termIndex(): TermIndex {
-    this.#termIndex ??= this.#prebuiltIndex ? TermIndex.fromData(this.#prebuiltIndex) : TermIndex.fromEntries(this.entries, this.#contextual);
+    this.#termIndex ??= this.#prebuiltIndex ?? TermIndex.fromEntries(this.entries, this.#contextual);
     return this.#termIndex;
   }
 
