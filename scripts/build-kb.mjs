@@ -837,7 +837,9 @@ function build(args) {
     if (to) to.synonyms.push(w.synonym);
     report.aliasCollisions.push({ form: w.synonym, field: 'synonyms', keptOn: to?.src ?? null, droppedFrom: w.from, resolution: `wrong synonym in the sources (${w.reason}): ${to ? `moved to ${to.src}` : 'removed'}` });
   }
-  const entries = [...gen.values()].map((e) => ({ ...e, manual: false, manualForms: new Set() }));
+  // manualForms: every hand-written form of the entry; handLay / handSyn: its hand-written lay
+  // terms and synonyms, which decide the field a form ships in (see the claims below)
+  const entries = [...gen.values()].map((e) => ({ ...e, manual: false, manualForms: new Set(), handLay: new Set(), handSyn: new Set() }));
   const byGen = new Map(entries.map((e) => [e.src, e]));
   const genOf = (g) => (g ? byGen.get(g.src) : null);
   const manualIds = new Map();
@@ -889,6 +891,8 @@ function build(args) {
         layTerms: [...(m.layTerms ?? []), ...target.layTerms],
         codes: { ...target.codes, ...(m.codes ?? {}) },
         manualForms: new Set([...target.manualForms, ...manualForms]),
+        handLay: new Set([...target.handLay, ...(m.layTerms ?? [])]),
+        handSyn: new Set([...target.handSyn, ...(m.synonyms ?? [])]),
       });
     } else {
       entries.push({
@@ -908,6 +912,8 @@ function build(args) {
         forced: true,
         hpoLayTerms: [],
         manualForms,
+        handLay: new Set(m.layTerms ?? []),
+        handSyn: new Set(m.synonyms ?? []),
       });
     }
   }
@@ -922,9 +928,17 @@ function build(args) {
       mergeProblems.push(`${where}: target ${d.target} was not built (it is a source id, but not a condition or symptom term)`);
       continue;
     }
+    // hand-written lay terms and synonyms of every record that targets the entry
+    for (const [field, hand] of [
+      ['layTerms', 'handLay'],
+      ['synonyms', 'handSyn'],
+    ]) {
+      target[field] = [...(d[field] ?? []), ...target[field]];
+      for (const f of d[field] ?? []) target.manualForms.add(f), target[hand].add(f);
+    }
     if (defined.has(target)) {
       // two ids that the build merged into one entry (e.g. a DOID disease and its HPO twin)
-      report.warnings.push(`${where}: ${d.target} is part of the same entry as the definition in ${defined.get(target)}; that one was kept, this one left out`);
+      report.warnings.push(`${where}: ${d.target} is part of the same entry as the definition in ${defined.get(target)}; that definition was kept, this one left out (its lay terms and synonyms were added)`);
       continue;
     }
     defined.set(target, where);
@@ -937,10 +951,6 @@ function build(args) {
     if (m && (m.definition || !ownTerm)) {
       report.warnings.push(`${where}: the definition of ${d.target} was left out: the hand-written entry "${m.id}" ${m.definition ? 'has its own' : `is not ${d.target}, which was merged into it`}`);
       target.definitionOverlay = { layTerms: d.layTerms, sayInstead: d.sayInstead };
-    }
-    if (d.layTerms) {
-      target.layTerms = [...d.layTerms, ...target.layTerms];
-      for (const l of d.layTerms) target.manualForms.add(l);
     }
   }
   // lay-term overlay
@@ -955,6 +965,7 @@ function build(args) {
     target.layTerms = [...(l.terms ?? []), ...target.layTerms];
     target.abbreviations = uniq([...(l.abbreviations ?? []), ...target.abbreviations]);
     for (const x of [...(l.terms ?? []), ...(l.abbreviations ?? [])]) target.manualForms.add(x);
+    for (const x of l.terms ?? []) target.handLay.add(x);
     target.manual = true;
   }
   if (mergeProblems.length) fail(`cannot apply the hand-written layer:\n  ${mergeProblems.join('\n  ')}`);
@@ -1004,10 +1015,16 @@ function build(args) {
     } else owner.set(k, e);
     live.push(e);
   }
-  // manual forms claim before generated ones, then by entry priority
+  // manual forms claim before generated ones, then by entry priority. Within an entry a form
+  // ships in one field: a hand-written lay term > a hand-written synonym > an HPO layperson
+  // synonym (lay term) > any other source synonym.
   const claims = [];
   for (const e of live) {
-    for (const field of ['synonyms', 'layTerms']) for (const f of e[field]) claims.push({ e, field, f, manual: e.manualForms.has(f) });
+    const keys = (xs) => new Set([...xs].map(termKey));
+    const [handLay, handSyn, hpoLay] = [keys(e.handLay), keys(e.handSyn), keys(e.hpoLayTerms)];
+    const isLay = (k) => handLay.has(k) || (!handSyn.has(k) && hpoLay.has(k));
+    for (const field of ['synonyms', 'layTerms'])
+      for (const f of e[field]) if (isLay(termKey(f)) === (field === 'layTerms')) claims.push({ e, field, f, manual: e.manualForms.has(f) });
   }
   claims.sort((a, b) => (a.manual === b.manual ? 0 : a.manual ? -1 : 1) || byPriority(a.e, b.e));
   const keep = new Map(live.map((e) => [e, { synonyms: [], layTerms: [] }]));
