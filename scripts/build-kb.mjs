@@ -302,7 +302,9 @@ function loadManual() {
   );
   const synFile = join(MANUAL, 'wrong-synonyms.json');
   const wrongSynonyms = existsSync(synFile) ? readJson(synFile).wrongSynonyms ?? [] : [];
-  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms };
+  const sepFile = join(MANUAL, 'separate-concepts.json');
+  const separateConcepts = existsSync(sepFile) ? readJson(sepFile).separateConcepts ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,6 +496,7 @@ function build(args) {
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
   for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
+  for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from]) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
 
   // --- ICD-10-CM exact title matches (FY2019 table) --------------------------------------------
@@ -670,7 +673,7 @@ function build(args) {
     if (/^Abnormal(ity)?\b/.test(t.name)) score -= 3;
     if (/\b(morphology|physiology)\b/i.test(t.name)) score -= 2;
     if (/\d/.test(t.name)) score -= 1;
-    hpoCandidates.push({ term: t, lay, mesh: mesh.length === 1 ? mesh[0] : mesh.sort()[0] ?? null, umls, score });
+    hpoCandidates.push({ term: t, lay, mesh: mesh.length === 1 ? mesh[0] : mesh.sort()[0] ?? null, meshes: mesh, umls, score });
   }
   hpoCandidates.sort((a, b) => b.score - a.score || cmp(a.term.id, b.term.id));
 
@@ -717,9 +720,18 @@ function build(args) {
   }
   let hpoSymptoms = 0;
   const symptomKeys = new Map();
+  // an HPO term kept apart from the condition it would join (data/manual/separate-concepts.json)
+  const apart = new Map(M.separateConcepts.map((c) => [`${resolveSourceId(c.id).term.id} ${resolveSourceId(c.from).term.id}`, c]));
   for (const c of hpoCandidates) {
     const t = c.term;
-    const cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
+    let cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
+    const sep = cond && apart.get(`${t.id} ${cond.src}`);
+    if (sep) {
+      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): an entry of its own` });
+      apart.delete(`${t.id} ${cond.src}`);
+      c.mesh = c.meshes.filter((m) => m !== cond.codes.mesh).sort()[0] ?? null; // not the condition's heading
+      cond = null;
+    }
     if (cond && (!forced.has(t.id) || !cond.codes.hpo)) {
       if (!cond.codes.hpo) {
         cond.codes.hpo = t.id;
@@ -759,6 +771,7 @@ function build(args) {
     for (const f of surface(e)) if (!symptomKeys.has(termKey(f))) symptomKeys.set(termKey(f), e);
     for (const u of c.umls) if (!symptomKeys.has(`cui:${u}`)) symptomKeys.set(`cui:${u}`, e);
   }
+  for (const c of apart.values()) report.warnings.push(`data/manual/separate-concepts.json: ${c.id} would not be merged into ${c.from} anyway; remove the rule`);
   // hpo ids already attached to conditions
   const hpoOwner = new Map();
   for (const e of gen.values()) if (e.codes.hpo) hpoOwner.set(e.codes.hpo, e);
@@ -984,6 +997,7 @@ function build(args) {
       e.layTerms.push(...twin.layTerms);
       e.hpoLayTerms.push(...twin.hpoLayTerms);
       for (const [ck, v] of Object.entries(twin.codes)) if (v && !e.codes[ck] && ck !== 'icd10cm') e.codes[ck] = v;
+      (e.absorbed ??= []).push(twin.codes.doid ?? twin.codes.hpo ?? twin.codes.symp);
       entries.splice(entries.indexOf(twin), 1);
       report.aliasCollisions.push({ form: f, field: 'name', keptOn: e.src, droppedFrom: twin.src, resolution: `hand-written lay term names a generated entry: merged ${twin.src} into ${e.src}` });
     }
@@ -1129,7 +1143,7 @@ function build(args) {
     taken.add(id);
   }
   const idBySource = new Map();
-  for (const e of live) for (const k of ['doid', 'hpo', 'symp']) if (e.codes[k]) idBySource.set(e.codes[k], e.id);
+  for (const e of live) for (const id of [e.codes.doid, e.codes.hpo, e.codes.symp, ...(e.absorbed ?? [])]) if (id) idBySource.set(id, e.id);
 
   // --- final entries ---------------------------------------------------------------------------
   const out = live.map((e) => {
