@@ -260,6 +260,7 @@ describe('knowledge-base data (data/kb.json)', () => {
         'A canker sore, glandular fever or a nettle rash is common.',
         'Some people feel nervousness, get welts or have low sugar.',
         'Shortness of breath and double vision need a doctor.',
+        'Bruising, bed wetting and a sore throat that lasts are common; talking therapy can help.',
       ].join(' ');
       assert.deepEqual(jargon(everyday), []);
       assert.deepEqual(jargon('Septicemia can follow an infection.'), ['Septicemia']);
