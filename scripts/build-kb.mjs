@@ -302,7 +302,9 @@ function loadManual() {
   );
   const synFile = join(MANUAL, 'wrong-synonyms.json');
   const wrongSynonyms = existsSync(synFile) ? readJson(synFile).wrongSynonyms ?? [] : [];
-  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms };
+  const sepFile = join(MANUAL, 'separate-concepts.json');
+  const separateConcepts = existsSync(sepFile) ? readJson(sepFile).separateConcepts ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,6 +496,7 @@ function build(args) {
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
   for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
+  for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from]) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
 
   // --- ICD-10-CM exact title matches (FY2019 table) --------------------------------------------
@@ -670,7 +673,7 @@ function build(args) {
     if (/^Abnormal(ity)?\b/.test(t.name)) score -= 3;
     if (/\b(morphology|physiology)\b/i.test(t.name)) score -= 2;
     if (/\d/.test(t.name)) score -= 1;
-    hpoCandidates.push({ term: t, lay, mesh: mesh.length === 1 ? mesh[0] : mesh.sort()[0] ?? null, umls, score });
+    hpoCandidates.push({ term: t, lay, mesh: mesh.length === 1 ? mesh[0] : mesh.sort()[0] ?? null, meshes: mesh, umls, score });
   }
   hpoCandidates.sort((a, b) => b.score - a.score || cmp(a.term.id, b.term.id));
 
@@ -717,9 +720,18 @@ function build(args) {
   }
   let hpoSymptoms = 0;
   const symptomKeys = new Map();
+  // an HPO term kept apart from the condition it would join (data/manual/separate-concepts.json)
+  const apart = new Map(M.separateConcepts.map((c) => [`${resolveSourceId(c.id).term.id} ${resolveSourceId(c.from).term.id}`, c]));
   for (const c of hpoCandidates) {
     const t = c.term;
-    const cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
+    let cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
+    const sep = cond && apart.get(`${t.id} ${cond.src}`);
+    if (sep) {
+      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): an entry of its own` });
+      apart.delete(`${t.id} ${cond.src}`);
+      c.mesh = c.meshes.filter((m) => m !== cond.codes.mesh).sort()[0] ?? null; // not the condition's heading
+      cond = null;
+    }
     if (cond && (!forced.has(t.id) || !cond.codes.hpo)) {
       if (!cond.codes.hpo) {
         cond.codes.hpo = t.id;
@@ -759,6 +771,7 @@ function build(args) {
     for (const f of surface(e)) if (!symptomKeys.has(termKey(f))) symptomKeys.set(termKey(f), e);
     for (const u of c.umls) if (!symptomKeys.has(`cui:${u}`)) symptomKeys.set(`cui:${u}`, e);
   }
+  for (const c of apart.values()) report.warnings.push(`data/manual/separate-concepts.json: ${c.id} would not be merged into ${c.from} anyway; remove the rule`);
   // hpo ids already attached to conditions
   const hpoOwner = new Map();
   for (const e of gen.values()) if (e.codes.hpo) hpoOwner.set(e.codes.hpo, e);
@@ -837,7 +850,9 @@ function build(args) {
     if (to) to.synonyms.push(w.synonym);
     report.aliasCollisions.push({ form: w.synonym, field: 'synonyms', keptOn: to?.src ?? null, droppedFrom: w.from, resolution: `wrong synonym in the sources (${w.reason}): ${to ? `moved to ${to.src}` : 'removed'}` });
   }
-  const entries = [...gen.values()].map((e) => ({ ...e, manual: false, manualForms: new Set() }));
+  // manualForms: every hand-written form of the entry; handLay / handSyn: its hand-written lay
+  // terms and synonyms, which decide the field a form ships in (see the claims below)
+  const entries = [...gen.values()].map((e) => ({ ...e, manual: false, manualForms: new Set(), handLay: new Set(), handSyn: new Set() }));
   const byGen = new Map(entries.map((e) => [e.src, e]));
   const genOf = (g) => (g ? byGen.get(g.src) : null);
   const manualIds = new Map();
@@ -889,6 +904,8 @@ function build(args) {
         layTerms: [...(m.layTerms ?? []), ...target.layTerms],
         codes: { ...target.codes, ...(m.codes ?? {}) },
         manualForms: new Set([...target.manualForms, ...manualForms]),
+        handLay: new Set([...target.handLay, ...(m.layTerms ?? [])]),
+        handSyn: new Set([...target.handSyn, ...(m.synonyms ?? [])]),
       });
     } else {
       entries.push({
@@ -908,6 +925,8 @@ function build(args) {
         forced: true,
         hpoLayTerms: [],
         manualForms,
+        handLay: new Set(m.layTerms ?? []),
+        handSyn: new Set(m.synonyms ?? []),
       });
     }
   }
@@ -922,9 +941,17 @@ function build(args) {
       mergeProblems.push(`${where}: target ${d.target} was not built (it is a source id, but not a condition or symptom term)`);
       continue;
     }
+    // hand-written lay terms and synonyms of every record that targets the entry
+    for (const [field, hand] of [
+      ['layTerms', 'handLay'],
+      ['synonyms', 'handSyn'],
+    ]) {
+      target[field] = [...(d[field] ?? []), ...target[field]];
+      for (const f of d[field] ?? []) target.manualForms.add(f), target[hand].add(f);
+    }
     if (defined.has(target)) {
       // two ids that the build merged into one entry (e.g. a DOID disease and its HPO twin)
-      report.warnings.push(`${where}: ${d.target} is part of the same entry as the definition in ${defined.get(target)}; that one was kept, this one left out`);
+      report.warnings.push(`${where}: ${d.target} is part of the same entry as the definition in ${defined.get(target)}; that definition was kept, this one left out (its lay terms and synonyms were added)`);
       continue;
     }
     defined.set(target, where);
@@ -937,10 +964,6 @@ function build(args) {
     if (m && (m.definition || !ownTerm)) {
       report.warnings.push(`${where}: the definition of ${d.target} was left out: the hand-written entry "${m.id}" ${m.definition ? 'has its own' : `is not ${d.target}, which was merged into it`}`);
       target.definitionOverlay = { layTerms: d.layTerms, sayInstead: d.sayInstead };
-    }
-    if (d.layTerms) {
-      target.layTerms = [...d.layTerms, ...target.layTerms];
-      for (const l of d.layTerms) target.manualForms.add(l);
     }
   }
   // lay-term overlay
@@ -955,6 +978,7 @@ function build(args) {
     target.layTerms = [...(l.terms ?? []), ...target.layTerms];
     target.abbreviations = uniq([...(l.abbreviations ?? []), ...target.abbreviations]);
     for (const x of [...(l.terms ?? []), ...(l.abbreviations ?? [])]) target.manualForms.add(x);
+    for (const x of l.terms ?? []) target.handLay.add(x);
     target.manual = true;
   }
   if (mergeProblems.length) fail(`cannot apply the hand-written layer:\n  ${mergeProblems.join('\n  ')}`);
@@ -973,6 +997,7 @@ function build(args) {
       e.layTerms.push(...twin.layTerms);
       e.hpoLayTerms.push(...twin.hpoLayTerms);
       for (const [ck, v] of Object.entries(twin.codes)) if (v && !e.codes[ck] && ck !== 'icd10cm') e.codes[ck] = v;
+      (e.absorbed ??= []).push(twin.codes.doid ?? twin.codes.hpo ?? twin.codes.symp);
       entries.splice(entries.indexOf(twin), 1);
       report.aliasCollisions.push({ form: f, field: 'name', keptOn: e.src, droppedFrom: twin.src, resolution: `hand-written lay term names a generated entry: merged ${twin.src} into ${e.src}` });
     }
@@ -1004,10 +1029,16 @@ function build(args) {
     } else owner.set(k, e);
     live.push(e);
   }
-  // manual forms claim before generated ones, then by entry priority
+  // manual forms claim before generated ones, then by entry priority. Within an entry a form
+  // ships in one field: a hand-written lay term > a hand-written synonym > an HPO layperson
+  // synonym (lay term) > any other source synonym.
   const claims = [];
   for (const e of live) {
-    for (const field of ['synonyms', 'layTerms']) for (const f of e[field]) claims.push({ e, field, f, manual: e.manualForms.has(f) });
+    const keys = (xs) => new Set([...xs].map(termKey));
+    const [handLay, handSyn, hpoLay] = [keys(e.handLay), keys(e.handSyn), keys(e.hpoLayTerms)];
+    const isLay = (k) => handLay.has(k) || (!handSyn.has(k) && hpoLay.has(k));
+    for (const field of ['synonyms', 'layTerms'])
+      for (const f of e[field]) if (isLay(termKey(f)) === (field === 'layTerms')) claims.push({ e, field, f, manual: e.manualForms.has(f) });
   }
   claims.sort((a, b) => (a.manual === b.manual ? 0 : a.manual ? -1 : 1) || byPriority(a.e, b.e));
   const keep = new Map(live.map((e) => [e, { synonyms: [], layTerms: [] }]));
@@ -1112,7 +1143,7 @@ function build(args) {
     taken.add(id);
   }
   const idBySource = new Map();
-  for (const e of live) for (const k of ['doid', 'hpo', 'symp']) if (e.codes[k]) idBySource.set(e.codes[k], e.id);
+  for (const e of live) for (const id of [e.codes.doid, e.codes.hpo, e.codes.symp, ...(e.absorbed ?? [])]) if (id) idBySource.set(id, e.id);
 
   // --- final entries ---------------------------------------------------------------------------
   const out = live.map((e) => {

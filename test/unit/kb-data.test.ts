@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fleschKincaidGrade, parseKbFile, proseSpans, termKey, type Entry, type KbFile } from '../../src/core';
+import { DocumentAnalysis, fleschKincaidGrade, parseKbFile, proseSpans, styleFindings, termKey, type Entry, type KbFile } from '../../src/core';
 import { bundledKb, ROOT, repoText } from './helpers';
 
 // The data side of the knowledge base: what scripts/build-kb.mjs makes of data/sources/ and
@@ -29,7 +29,7 @@ function entriesForForm(form: string): Entry[] {
 }
 
 // ---- the hand-written layer ---------------------------------------------------------------
-type ManualDefinition = { target: string; definition?: string; sayInstead?: string; layTerms?: string[] };
+type ManualDefinition = { target: string; definition?: string; sayInstead?: string; layTerms?: string[]; synonyms?: string[] };
 const manualDir = (dir: string) => {
   const full = path.join(ROOT, 'data', 'manual', dir);
   return existsSync(full) ? readdirSync(full).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(path.join(full, f), 'utf8'))) : [];
@@ -221,6 +221,51 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.deepEqual(bad, [], 'every lay term is either ours (data/manual) or an HPO layperson synonym, byte for byte');
     });
 
+    it('ships every hand-written lay term as a lay term, never as a synonym (the jargon rule flags synonyms)', () => {
+      const own = new Set([...ownLayTerms].map(termKey));
+      const asSynonym = entries.flatMap((e) => (e.synonyms ?? []).filter((s) => own.has(termKey(s))).map((s) => `${e.id}: ${s}`));
+      assert.deepEqual(asSynonym, []);
+      for (const [phrase, id] of [
+        ['slow pulse', 'bradycardia'],
+        ['breathlessness', 'dyspnea'],
+        ['canker sore', 'aphthous-stomatitis'],
+        ['glandular fever', 'infectious-mononucleosis'],
+        ['shortness of breath', 'dyspnea'], // an HPO layperson synonym that a source also lists as a synonym
+      ])
+        assert.ok(byId.get(id)?.layTerms?.some((l) => termKey(l) === termKey(phrase)), `${id}: "${phrase}" is not a lay term`);
+    });
+
+    it('ships the clinical names written by hand as synonyms, and never writes one form as both', () => {
+      for (const [phrase, id] of [
+        ['septicemia', 'bacterial-sepsis'],
+        ['transient ischemic attack', 'transient-cerebral-ischemia'],
+        ['varicella', 'chickenpox'],
+        ['degenerative joint disease', 'osteoarthritis'], // HPO calls it a layperson synonym; data/manual says it is not
+      ])
+        assert.ok(byId.get(id)?.synonyms?.some((l) => termKey(l) === termKey(phrase)), `${id}: "${phrase}" is not a synonym`);
+      const both = [...manualEntries, ...manualDefinitions].flatMap((x) => (x.layTerms ?? []).filter((l) => (x.synonyms ?? []).some((s) => termKey(s) === termKey(l))));
+      assert.deepEqual(both, []);
+    });
+
+    it('does not flag everyday phrases as jargon, and still flags clinical synonyms', () => {
+      const kbase = bundledKb();
+      const jargon = (text: string) => {
+        const analysis = DocumentAnalysis.of(text);
+        return styleFindings({ text, hits: analysis.terms(kbase.termIndex), headings: analysis.headings }, kbase)
+          .filter((f) => f.rule === 'jargon')
+          .map((f) => text.slice(f.start, f.end));
+      };
+      const everyday = [
+        'A slow pulse and breathlessness can go with high BP.',
+        'A canker sore, glandular fever or a nettle rash is common.',
+        'Some people feel nervousness, get welts or have low sugar.',
+        'Shortness of breath and double vision need a doctor.',
+        'Bruising, bed wetting and a sore throat that lasts are common; talking therapy can help.',
+      ].join(' ');
+      assert.deepEqual(jargon(everyday), []);
+      assert.deepEqual(jargon('Septicemia can follow an infection.'), ['Septicemia']);
+    });
+
     it('gives every name, synonym and lay term to one entry only, or reports the collision', () => {
       const owners = new Map<string, Set<string>>();
       for (const e of entries)
@@ -368,6 +413,46 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.deepEqual(lost, []);
       for (const [id, l] of [['hypothyroidism', 'low thyroid'], ['vitamin-b12-deficiency', 'B12 deficiency'], ['diabetes-mellitus', 'sugar diabetes']])
         assert.ok(byId.get(id)!.layTerms?.includes(l), `${id}: ${l}`);
+    });
+
+    it('keeps the lay terms of every definitions record that targets an entry, not only the first', () => {
+      const reported = new Set(report.aliasCollisions.map((c) => termKey(c.form)));
+      const lost: string[] = [];
+      for (const d of manualDefinitions) {
+        const e = entries.find((x) => Object.values(x.codes ?? {}).includes(d.target));
+        if (!e) continue;
+        const forms = new Set([e.name, ...(e.synonyms ?? []), ...(e.layTerms ?? [])].map(termKey));
+        for (const l of [...(d.layTerms ?? []), ...(d.synonyms ?? [])]) if (!forms.has(termKey(l)) && !reported.has(termKey(l))) lost.push(`${d.target} (${e.id}): ${l}`);
+      }
+      assert.deepEqual(lost, []);
+      for (const [phrase, target] of [
+        ['high BP', 'DOID:10763'],
+        ['low sugar', 'DOID:9993'],
+        ['welts', 'DOID:1555'],
+      ]) {
+        const hits = entriesForForm(phrase);
+        assert.ok(hits.length === 1 && hits[0].codes?.doid === target && hits[0].layTerms?.includes(phrase), `"${phrase}" → ${hits.map((e) => e.id).join(', ')}`);
+      }
+    });
+
+    it('keeps seizure and epilepsy apart (and anxiety and anxiety disorder): each its own entry with its own definition', () => {
+      for (const [event, condition, lay] of [
+        ['HP:0001250', 'DOID:1826', 'convulsion'],
+        ['HP:0000739', 'DOID:2030', 'nervousness'],
+      ]) {
+        const symptom = entries.find((e) => e.codes?.hpo === event)!;
+        const disease = entries.find((e) => e.codes?.doid === condition)!;
+        assert.ok(symptom && disease && symptom !== disease, `${event} and ${condition} are one entry`);
+        assert.equal(symptom.kind, 'symptom');
+        assert.equal(disease.kind, 'condition');
+        assert.ok(symptom.definition && disease.definition && symptom.definition !== disease.definition);
+        assert.notEqual(symptom.codes?.mesh, disease.codes?.mesh);
+        assert.deepEqual(entriesForForm(lay).map((e) => e.id), [symptom.id]);
+        assert.deepEqual(entriesForForm(symptom.name).map((e) => e.id), [symptom.id]);
+      }
+      assert.deepEqual(entriesForForm('seizure').map((e) => e.id), ['seizure']);
+      assert.deepEqual(entriesForForm('epilepsy').map((e) => e.id), ['epilepsy']);
+      assert.deepEqual(entriesForForm('seizure disorder').map((e) => e.id), ['epilepsy']);
     });
 
     it('cites sources and states its review for every definition', () => {
