@@ -226,7 +226,15 @@ interface Tiers {
  * (`tunnel syndrome`, `syndrome`), for inner words.
  */
 function buildTiers(forms: readonly FormRecord[]): Tiers {
-  const wordStarts = forms.flatMap(({ text }, id) => [...text.matchAll(/(?:^| )(?=\S)/g)].map((m) => [text.slice(m.index + m[0].length), id] as const));
+  const wordStarts: [string, number][] = [];
+  // A search form has single spaces between words and none at either end.
+  forms.forEach(({ text }, id) => {
+    let at = 0;
+    do {
+      wordStarts.push([text.slice(at), id]);
+      at = text.indexOf(' ', at) + 1;
+    } while (at > 0);
+  });
   return { prefix: new PrefixIndex(wordStarts), ngrams: new NgramIndex(forms.map((f) => f.text)) };
 }
 
