@@ -954,6 +954,9 @@ function build(args) {
       target[field] = [...(d[field] ?? []), ...target[field]];
       for (const f of d[field] ?? []) target.manualForms.add(f), target[hand].add(f);
     }
+    // and its abbreviations (case-sensitive; through the collision checks below)
+    target.abbreviations = uniq([...(d.abbreviations ?? []), ...target.abbreviations]);
+    for (const a of d.abbreviations ?? []) target.manualForms.add(a);
     if (defined.has(target)) {
       // two ids that the build merged into one entry (e.g. a DOID disease and its HPO twin)
       report.warnings.push(`${where}: ${d.target} is part of the same entry as the definition in ${defined.get(target)}; that definition was kept, this one left out (its lay terms and synonyms were added)`);

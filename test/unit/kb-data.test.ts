@@ -235,6 +235,29 @@ describe('knowledge-base data (data/kb.json)', () => {
         assert.ok(byId.get(id)?.layTerms?.some((l) => termKey(l) === termKey(phrase)), `${id}: "${phrase}" is not a lay term`);
     });
 
+    it('ships no abbreviation as a lay term (lay terms match in any casing: "mi", "tb"); hand-written ones ship as abbreviations', () => {
+      const abbreviationLike = (f: string) => !/\s/.test(f) && (f.match(/[A-Z]/g)?.length ?? 0) >= 2 && (f.match(/[A-Z]/g)?.length ?? 0) * 2 >= (f.match(/[A-Za-z]/g)?.length ?? 0);
+      const shipped = entries.flatMap((e) => (e.layTerms ?? []).filter(abbreviationLike).map((l) => `${e.id}: ${l}`));
+      assert.deepEqual(shipped, []);
+      const written = [...ownLayTerms].filter(abbreviationLike);
+      assert.deepEqual(written, [], 'data/manual: put these in abbreviations');
+      for (const [abbreviation, id] of [
+        ['MI', 'myocardial-infarction'],
+        ['TIA', 'transient-cerebral-ischemia'],
+        ['HBP', 'hypertension'],
+        ['DVT', 'deep-venous-thrombosis'],
+        ['BPH', 'prostatic-hypertrophy'],
+        ['TB', 'tuberculosis'],
+        ['AFib', 'atrial-fibrillation'],
+      ])
+        assert.ok(byId.get(id)?.abbreviations?.includes(abbreviation), `${id}: ${abbreviation} is not an abbreviation`);
+      const kbase = bundledKb();
+      const found = (text: string) => DocumentAnalysis.of(text).terms(kbase.termIndex).map((h) => text.slice(h.start, h.end));
+      assert.deepEqual(found('Mi casa, a tb of data, a cash withdrawal, a cad.'), []);
+      assert.deepEqual(found('She had an MI and TB.'), ['MI', 'TB']);
+      assert.deepEqual(found('Withdrawal symptoms can last days.'), ['Withdrawal symptoms']);
+    });
+
     it('ships the clinical names written by hand as synonyms, and never writes one form as both', () => {
       for (const [phrase, id] of [
         ['septicemia', 'bacterial-sepsis'],
