@@ -714,7 +714,9 @@ function build(args) {
   // id and layperson synonyms instead of becoming a separate symptom.
   const condByCui = new Map();
   const condByKey = new Map();
+  const condByName = new Map();
   for (const e of gen.values()) {
+    condByName.set(termKey(e.name), e);
     for (const u of e.umls) if (!condByCui.has(u)) condByCui.set(u, e);
     for (const f of surface(e)) if (!condByKey.has(termKey(f))) condByKey.set(termKey(f), e);
   }
@@ -727,10 +729,13 @@ function build(args) {
     let cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
     const sep = cond && apart.get(`${t.id} ${cond.src}`);
     if (sep) {
-      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): an entry of its own` });
+      // it may still join the condition of its own name ("Cervical polyp", "Stroke")
+      const named = condByName.get(termKey(t.name));
+      const other = named && named !== cond && !named.codes.hpo && !apart.has(`${t.id} ${named.src}`) ? named : null;
+      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: other?.src ?? t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): ${other ? `merged into ${other.src}, the condition of that name` : 'an entry of its own'}` });
       apart.delete(`${t.id} ${cond.src}`);
       c.mesh = c.meshes.filter((m) => m !== cond.codes.mesh).sort()[0] ?? null; // not the condition's heading
-      cond = null;
+      cond = other;
     }
     if (cond && (!forced.has(t.id) || !cond.codes.hpo)) {
       if (!cond.codes.hpo) {
@@ -949,6 +954,9 @@ function build(args) {
       target[field] = [...(d[field] ?? []), ...target[field]];
       for (const f of d[field] ?? []) target.manualForms.add(f), target[hand].add(f);
     }
+    // and its abbreviations (case-sensitive; through the collision checks below)
+    target.abbreviations = uniq([...(d.abbreviations ?? []), ...target.abbreviations]);
+    for (const a of d.abbreviations ?? []) target.manualForms.add(a);
     if (defined.has(target)) {
       // two ids that the build merged into one entry (e.g. a DOID disease and its HPO twin)
       report.warnings.push(`${where}: ${d.target} is part of the same entry as the definition in ${defined.get(target)}; that definition was kept, this one left out (its lay terms and synonyms were added)`);

@@ -235,6 +235,29 @@ describe('knowledge-base data (data/kb.json)', () => {
         assert.ok(byId.get(id)?.layTerms?.some((l) => termKey(l) === termKey(phrase)), `${id}: "${phrase}" is not a lay term`);
     });
 
+    it('ships no abbreviation as a lay term (lay terms match in any casing: "mi", "tb"); hand-written ones ship as abbreviations', () => {
+      const abbreviationLike = (f: string) => !/\s/.test(f) && (f.match(/[A-Z]/g)?.length ?? 0) >= 2 && (f.match(/[A-Z]/g)?.length ?? 0) * 2 >= (f.match(/[A-Za-z]/g)?.length ?? 0);
+      const shipped = entries.flatMap((e) => (e.layTerms ?? []).filter(abbreviationLike).map((l) => `${e.id}: ${l}`));
+      assert.deepEqual(shipped, []);
+      const written = [...ownLayTerms].filter(abbreviationLike);
+      assert.deepEqual(written, [], 'data/manual: put these in abbreviations');
+      for (const [abbreviation, id] of [
+        ['MI', 'myocardial-infarction'],
+        ['TIA', 'transient-cerebral-ischemia'],
+        ['HBP', 'hypertension'],
+        ['DVT', 'deep-venous-thrombosis'],
+        ['BPH', 'prostatic-hypertrophy'],
+        ['TB', 'tuberculosis'],
+        ['AFib', 'atrial-fibrillation'],
+      ])
+        assert.ok(byId.get(id)?.abbreviations?.includes(abbreviation), `${id}: ${abbreviation} is not an abbreviation`);
+      const kbase = bundledKb();
+      const found = (text: string) => DocumentAnalysis.of(text).terms(kbase.termIndex).map((h) => text.slice(h.start, h.end));
+      assert.deepEqual(found('Mi casa, a tb of data, a cash withdrawal, a cad.'), []);
+      assert.deepEqual(found('She had an MI and TB.'), ['MI', 'TB']);
+      assert.deepEqual(found('Withdrawal symptoms can last days.'), ['Withdrawal symptoms']);
+    });
+
     it('ships the clinical names written by hand as synonyms, and never writes one form as both', () => {
       for (const [phrase, id] of [
         ['septicemia', 'bacterial-sepsis'],
@@ -453,6 +476,33 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.deepEqual(entriesForForm('seizure').map((e) => e.id), ['seizure']);
       assert.deepEqual(entriesForForm('epilepsy').map((e) => e.id), ['epilepsy']);
       assert.deepEqual(entriesForForm('seizure disorder').map((e) => e.id), ['epilepsy']);
+    });
+
+    it('keeps HPO signs out of the conditions that only share a UMLS concept with them (data/manual/separate-concepts.json)', () => {
+      const ofHpo = (id: string) => entries.find((e) => e.codes?.hpo === id);
+      const ofDoid = (id: string) => entries.find((e) => e.codes?.doid === id);
+      for (const [sign, condition, form] of [
+        ['HP:0005323', 'DOID:12705', 'Hemifacial enlargement'], // not Friedreich ataxia
+        ['HP:0001041', 'DOID:8881', 'Red face'], // not rosacea
+        ['HP:0002093', 'DOID:11650', 'Respiratory insufficiency'], // not bronchopulmonary dysplasia
+        ['HP:0010298', 'DOID:1453', 'Smooth tongue'], // not atrophic glossitis
+        ['HP:0012538', 'DOID:10608', 'Gluten sensitivity'], // not celiac disease
+        ['HP:0000107', 'DOID:2975', 'Kidney cyst'], // not cystic kidney disease
+        ['HP:0003077', 'DOID:1168', 'high blood fats'], // not familial hyperlipidemia
+        ['HP:0001880', 'DOID:999', 'High blood eosinophil count'], // not hypereosinophilic syndrome
+        ['HP:0000855', 'DOID:9352', 'Insulin resistance'], // not type 2 diabetes
+      ]) {
+        const s = ofHpo(sign);
+        const d = ofDoid(condition);
+        assert.ok(s && d && s !== d, `${sign} is merged into ${condition}`);
+        assert.equal(s.kind, 'symptom');
+        assert.deepEqual(entriesForForm(form).map((e) => e.id), [s.id], form);
+      }
+      // a sign kept out of one condition joins the condition of its own name
+      assert.equal(ofHpo('HP:0030159')?.codes?.doid, 'DOID:0060325', 'Cervical polyp: cervical polyp, not cervical cancer');
+      assert.equal(ofHpo('HP:0001297')?.codes?.doid, 'DOID:0051061', 'Stroke: stroke, not cerebrovascular disease');
+      assert.deepEqual(entriesForForm('brain attack').map((e) => e.id), ['stroke']);
+      assert.deepEqual(entriesForForm('high cholesterol').map((e) => e.codes?.hpo), ['HP:0003124']);
     });
 
     it('cites sources and states its review for every definition', () => {
