@@ -79,6 +79,15 @@ describe('term index', () => {
     assert.deepEqual(loaded.findTerms('constructor toString __proto__ hasOwnProperty'), []);
   });
 
+  it('finds terms the same in a text of more distinct words than it caches', () => {
+    // 150,000 distinct words overflow the index's cache of runs (100,000) mid-scan; terms before
+    // and after, multi-word ones included, must still be found.
+    const words = Array.from({ length: 150_000 }, (_, i) => `w${i.toString(36)}`);
+    const text = ['peripheral neuropathy', ...words.slice(0, 90_000), 'peripheral neuropathy', ...words.slice(90_000), 'MS and peripheral neuropathy'].join(' ');
+    assert.deepEqual(found(text).map(([, id]) => id), ['peripheral-neuropathy', 'peripheral-neuropathy', 'multiple-sclerosis', 'peripheral-neuropathy']);
+    assert.deepEqual(found(text), found(text)); // and again, from a cache left in any state
+  });
+
   it('only looks inside the spans it is given', () => {
     const text = 'neuropathy `neuropathy` neuropathy';
     const hits = index.findTerms(text, [{ start: 0, end: 11 }, { start: 24, end: text.length }]);

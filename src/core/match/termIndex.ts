@@ -58,12 +58,14 @@ export class TermIndex {
   /** Keys that are the first words of a longer term: `peripheral` for `peripheral neuropathy`. */
   readonly #prefixes: ReadonlySet<string>;
   /** Words as written → what the index knows of them; see {@link #word}. */
-  readonly #wordCache = new Map<string, Word>();
+  readonly #wordCache = new Map<string, Run>();
+  /** How many runs the cache holds, longer ones included; see {@link #word}. */
+  #cachedRuns = 0;
   // A scan's words, in arrays reused from call to call: a 100 KB page has ~15,000 words, and
   // an object per word would cost more in allocation and garbage collection than the look-ups.
   readonly #starts: number[] = [];
   readonly #ends: number[] = [];
-  readonly #wordsRead: Word[] = [];
+  readonly #wordsRead: Run[] = [];
   /** Where the last match of {@link #longestAt} ended: the index of its last word. */
   #matchLast = 0;
 
@@ -189,20 +191,35 @@ export class TermIndex {
   }
 
   /**
-   * What the index knows of a word as written: its key, the terms it is on its own, and whether
-   * longer terms start with it. Cached, because prose repeats its words: a scan then costs one
-   * Map look-up for most words. Cleared when full, so a huge or hostile document cannot grow it
-   * without bound.
+   * What the index knows of a word as written (see {@link Run}). Cached, because prose repeats
+   * its words: a scan then costs one Map look-up for most words. Cleared when full, so a huge or
+   * hostile document cannot grow it without bound.
    */
-  #word(raw: string): Word {
+  #word(raw: string): Run {
     let word = this.#wordCache.get(raw);
     if (word === undefined) {
-      if (this.#wordCache.size >= WORD_CACHE_SIZE) this.#wordCache.clear();
-      const key = tokenKey(raw);
-      word = { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key) };
+      word = this.#run(tokenKey(raw));
       this.#wordCache.set(raw, word);
     }
     return word;
+  }
+
+  /** `run` followed by the word `next`, remembered on `run`: no key is joined twice. */
+  #extend(run: Run, next: Run): Run {
+    let longer = run.longer?.get(next);
+    if (longer === undefined) {
+      longer = this.#run(`${run.key} ${next.key}`);
+      (run.longer ??= new Map()).set(next, longer);
+    }
+    return longer;
+  }
+
+  #run(key: string): Run {
+    if (++this.#cachedRuns > RUN_CACHE_SIZE) {
+      this.#wordCache.clear();
+      this.#cachedRuns = 1;
+    }
+    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined };
   }
 
   /**
@@ -210,15 +227,14 @@ export class TermIndex {
    * as written, with its last word in {@link #matchLast}; `undefined` when no term starts there.
    */
   #longestAt(text: string, i: number, count: number): readonly Target[] | undefined {
-    const first = this.#wordsRead[i];
     let best: readonly Target[] | undefined;
-    let key = first.key;
+    let run = this.#wordsRead[i];
     for (let j = i; j < count; j++) {
       if (j > i) {
         if (!joined(text, this.#ends[j - 1], this.#starts[j])) break;
-        key = `${key} ${this.#wordsRead[j].key}`;
+        run = this.#extend(run, this.#wordsRead[j]);
       }
-      const found = j === i ? first.targets : this.#targetsOf(key);
+      const found = run.targets;
       if (found) {
         const targets = found.some(([, , exact]) => exact) ? found.filter(([, , exact]) => !exact || abbreviationFits(exact, text.slice(this.#starts[i], this.#ends[j]), text, this.#starts[i])) : found;
         if (targets.length > 0) {
@@ -226,20 +242,27 @@ export class TermIndex {
           this.#matchLast = j;
         }
       }
-      if (!(j === i ? first.startsLonger : this.#prefixes.has(key))) break;
+      if (!run.startsLonger) break;
     }
     return best;
   }
 }
 
-/** What a term index knows of one word as written (see `TermIndex.#word`). */
-interface Word {
+/**
+ * What a term index knows of a run of words as written, the first word found in the text: its
+ * key, the terms it is, whether longer terms start with it, and the runs one word longer met so
+ * far. A trie that grows from the text scanned: a scan joins no keys and allocates nothing for
+ * words it has met before, and nothing is built at start-up.
+ */
+interface Run {
   readonly key: string;
   readonly targets: readonly Target[] | undefined;
   readonly startsLonger: boolean;
+  /** Next word (as its one-word run) → the longer run; only on runs that start longer terms. */
+  longer: Map<Run, Run> | undefined;
 }
 
-const WORD_CACHE_SIZE = 50_000;
+const RUN_CACHE_SIZE = 100_000;
 
 /**
  * The hits of a {@link TermIndex.scan} that count: all but the contextual abbreviations whose
