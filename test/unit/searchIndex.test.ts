@@ -59,6 +59,20 @@ describe('n-gram prefilter', () => {
     assert.deepEqual(index.candidates('qqq', 10), []);
   });
 
+  it('counts each shared pair once per string, as a brute-force count does', () => {
+    // Strings over a small alphabet repeat their pairs ("abab"): a pair must count once.
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: 2 + (next() % 12) }, () => 'ab c'[next() % 4]).join(''));
+    const ngrams = new NgramIndex(texts);
+    for (const query of ['abab', 'ba c', 'cc', 'aaaa b']) {
+      const wanted = pairsOf(query);
+      const shared = texts.map((t) => [...pairsOf(t)].filter((p) => wanted.has(p)).length);
+      const expected = texts.map((_, id) => id).filter((id) => shared[id] > 0).sort((a, b) => shared[b] - shared[a] || a - b).slice(0, 20);
+      assert.deepEqual(ngrams.candidates(query, 20), expected, query);
+    }
+  });
+
   it('honours the limit, and each query starts from fresh counts', () => {
     assert.equal(index.candidates('neuro', 2).length, 2);
     const first = index.candidates('rheum', 5);

@@ -25,11 +25,21 @@ export class NgramIndex {
    */
   constructor(texts: readonly string[]) {
     const lists = new Map<number, number[]>();
+    // As pairsOf, without a Set per string: ids come in ascending order, so a pair this string
+    // has already posted is the last id of its list.
+    const post = (pair: number, id: number): number => {
+      const list = lists.get(pair);
+      if (!list) lists.set(pair, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+      else return 0;
+      return 1;
+    };
     texts.forEach((text, id) => {
-      for (const pair of pairsOf(text)) {
-        const list = lists.get(pair);
-        if (list) list.push(id);
-        else lists.set(pair, [id]);
+      const padded = ` ${text}`;
+      for (let i = 0, distinct = 0; i + 1 < padded.length && distinct < MAX_PAIRS; i++) {
+        const first = padded.charCodeAt(i) * 0x10000;
+        distinct += post(first + padded.charCodeAt(i + 1), id);
+        if (i + 2 < padded.length) distinct += post(first + padded.charCodeAt(i + 2), id);
       }
     });
     for (const [pair, ids] of lists) this.#postings.set(pair, Uint32Array.from(ids));
@@ -71,14 +81,17 @@ export class NgramIndex {
   }
 }
 
+/** At most about this many distinct pairs of a string count, so a count fits a byte. */
+const MAX_PAIRS = 254;
+
 /**
  * The distinct pair codes of `text`: adjacent and one-apart UTF-16 units of ` ${text}`, each
- * pair packed into one number. At most 255 pairs count, so a count fits a byte.
+ * pair packed into one number.
  */
 export function pairsOf(text: string): Set<number> {
   const padded = ` ${text}`;
   const pairs = new Set<number>();
-  for (let i = 0; i + 1 < padded.length && pairs.size < 254; i++) {
+  for (let i = 0; i + 1 < padded.length && pairs.size < MAX_PAIRS; i++) {
     const first = padded.charCodeAt(i) * 0x10000;
     pairs.add(first + padded.charCodeAt(i + 1));
     if (i + 2 < padded.length) pairs.add(first + padded.charCodeAt(i + 2));
