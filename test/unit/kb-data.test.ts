@@ -505,6 +505,34 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.deepEqual(entriesForForm('high cholesterol').map((e) => e.codes?.hpo), ['HP:0003124']);
     });
 
+    it('defines every entry data/manual/separate-concepts.json makes or changes: each sign kept out, and the condition it was kept out of', () => {
+      const rules = (JSON.parse(repoText('data/manual/separate-concepts.json')) as { separateConcepts: { id: string; from: string }[] }).separateConcepts;
+      assert.ok(rules.length >= 26, `${rules.length}`);
+      const ofCode = (id: string) => entries.find((e) => Object.values(e.codes ?? {}).includes(id));
+      const missing: string[] = [];
+      for (const { id, from } of rules)
+        for (const code of [id, from]) {
+          const e = ofCode(code);
+          if (!e) missing.push(`${code}: no entry`);
+          else if (!e.definition || !e.sources?.length || e.review?.status !== 'source-checked') missing.push(`${code} (${e.id}): no source-checked definition`);
+        }
+      assert.deepEqual(missing, []);
+      // the plain wording a writer reaches for leads to the sign, which now explains itself
+      for (const [form, sign, plain] of [
+        ['high cholesterol', 'HP:0003124', 'high cholesterol'],
+        ['high blood fats', 'HP:0003077', 'high blood fats'],
+        ['Kidney cyst', 'HP:0000107', 'kidney cyst'],
+        ['Gluten sensitivity', 'HP:0012538', undefined],
+        ['Red face', 'HP:0001041', 'red face'],
+        ['weak immune system', 'HP:0002721', 'weak immune system'],
+      ] as const) {
+        const hits = entriesForForm(form);
+        assert.deepEqual(hits.map((e) => e.codes?.hpo), [sign], form);
+        assert.ok(hits[0].definition, `${form}: no definition`);
+        assert.equal(hits[0].sayInstead, plain, `${form}: sayInstead`);
+      }
+    });
+
     it('cites sources and states its review for every definition', () => {
       const bad = entries.filter((e) => e.definition && (!e.sources?.length || !e.review || e.review.status === 'unreviewed')).map((e) => e.id);
       assert.deepEqual(bad, []);
