@@ -410,6 +410,23 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.notEqual(rash.codes?.hpo, 'HP:0010783');
     });
 
+    it('keeps Cushing syndrome off primary hyperaldosteronism (DOID merged the two): its own entry, and E26.0 for primary hyperaldosteronism', () => {
+      const kbx = bundledKb();
+      const hyper = entries.find((e) => e.codes?.doid === 'DOID:446')!;
+      assert.match(hyper.codes?.icd10cm ?? '', /^E26\.0/);
+      for (const form of ['Cushing syndrome', "Cushing's syndrome", "Cushing's"]) {
+        const e = kbx.resolve(form);
+        assert.ok(e && e.id !== hyper.id, `${form} → ${e?.id}`);
+        assert.equal(e.id, 'cushing-syndrome', form);
+        assert.deepEqual(entriesForForm(form).map((x) => x.id), ['cushing-syndrome'], form);
+      }
+      const cushing = byId.get('cushing-syndrome')!;
+      assert.equal(cushing.codes?.icd10cm, 'E24');
+      assert.ok(cushing.definition && cushing.review?.status === 'source-checked');
+      assert.equal(kbx.resolve('primary aldosteronism')?.id, hyper.id);
+      assert.equal(entries.find((e) => e.codes?.doid === 'DOID:12028')?.codes?.icd10cm, 'E26.01', "Conn's syndrome");
+    });
+
     it("gives a hand-written entry its own definition, sources and review; a definitions record only fills a missing one, for the entry's own term", () => {
       const own = (e: Entry) => new Set(['doid', 'hpo', 'symp'].map((k) => (e.codes as Record<string, string> | undefined)?.[k]).filter(Boolean));
       const wrong: string[] = [];
