@@ -496,7 +496,7 @@ function build(args) {
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
   for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
-  for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from]) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
+  for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from, c.to].filter(Boolean)) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
 
   // --- wrong synonyms (data/manual/wrong-synonyms.json), taken off the source term itself -----
@@ -677,6 +677,20 @@ function build(args) {
     underPhenotype.set(id, r);
     return r;
   };
+  /** An HPO term's exact synonyms other than layperson ones: abbreviations and clean synonyms. */
+  const hpoSynonyms = (t) => {
+    const abbreviations = [];
+    const synonyms = [];
+    for (const s of t.synonyms) {
+      if (s.scope !== 'EXACT' || s.type === 'layperson' || s.type === 'obsolete_synonym') continue;
+      if (s.type === 'abbreviation') {
+        if (isAbbreviationToken(s.text)) abbreviations.push(s.text);
+        continue;
+      }
+      if (!isJunkSynonym(s.text)) synonyms.push(s.text);
+    }
+    return { abbreviations: uniq(abbreviations), synonyms };
+  };
   const hpoLay = (t) => t.synonyms.filter((s) => s.type === 'layperson' && s.scope === 'EXACT').map((s) => s.text);
   const hpoCandidates = [];
   for (const t of S.hpo.values()) {
@@ -750,13 +764,25 @@ function build(args) {
     let cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
     const sep = cond && apart.get(`${t.id} ${cond.src}`);
     if (sep) {
-      // it may still join the condition of its own name ("Cervical polyp", "Stroke")
-      const named = condByName.get(termKey(t.name));
-      const other = named && named !== cond && !named.codes.hpo && !apart.has(`${t.id} ${named.src}`) ? named : null;
-      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: other?.src ?? t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): ${other ? `merged into ${other.src}, the condition of that name` : 'an entry of its own'}` });
+      // it may still join the condition the rule names (`to`) or the one of its own name ("Cervical polyp", "Stroke")
+      const to = sep.to && gen.get(resolveSourceId(sep.to).term.id);
+      if (sep.to && !to) fail(`data/manual/separate-concepts.json: ${sep.to} (to) was not built as a condition`);
+      const named = to || condByName.get(termKey(t.name));
+      const other = named && named !== cond && (to || !named.codes.hpo) && !apart.has(`${t.id} ${named.src}`) ? named : null;
+      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: other?.src ?? t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): ${other ? `merged into ${other.src}, ${to ? 'the condition the rule names' : 'the condition of that name'}` : 'an entry of its own'}` });
       apart.delete(`${t.id} ${cond.src}`);
       c.mesh = c.meshes.filter((m) => m !== cond.codes.mesh).sort()[0] ?? null; // not the condition's heading
       cond = other;
+      if (to && to.codes.hpo) {
+        // the condition has its own HPO twin already: this term's name and synonyms join it as synonyms
+        const h = hpoSynonyms(t);
+        to.synonyms.push(t.name, ...h.synonyms);
+        to.abbreviations.push(...h.abbreviations);
+        to.hpoLayTerms.push(...c.lay);
+        to.layTerms.push(...c.lay);
+        (to.absorbed ??= []).push(t.id);
+        continue;
+      }
     }
     if (cond && (!forced.has(t.id) || !cond.codes.hpo)) {
       if (!cond.codes.hpo) {
@@ -767,16 +793,7 @@ function build(args) {
       continue;
     }
     if (!forced.has(t.id) && hpoSymptoms >= HPO_SYMPTOM_TARGET) continue;
-    const abbreviations = [];
-    const synonyms = [];
-    for (const s of t.synonyms) {
-      if (s.scope !== 'EXACT' || s.type === 'layperson' || s.type === 'obsolete_synonym') continue;
-      if (s.type === 'abbreviation') {
-        if (isAbbreviationToken(s.text)) abbreviations.push(s.text);
-        continue;
-      }
-      if (!isJunkSynonym(s.text)) synonyms.push(s.text);
-    }
+    const { abbreviations, synonyms } = hpoSynonyms(t);
     const icd = matchRCode([t.name, ...synonyms], t.id);
     const e = {
       src: t.id,
