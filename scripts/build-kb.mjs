@@ -496,8 +496,24 @@ function build(args) {
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
   for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
-  for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from]) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
+  for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from, c.to].filter(Boolean)) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
+
+  // --- wrong synonyms (data/manual/wrong-synonyms.json), taken off the source term itself -----
+  // before anything reads it: the ICD-10-CM choice below matches code titles against a term's
+  // exact synonyms, and a candidate code whose title is a wrong synonym names the other concept
+  // (DOID merged Cushing syndrome into primary hyperaldosteronism, with its synonyms and E24).
+  const wrongKeys = new Map(); // source term id → termKeys of its wrong synonyms
+  const wrongAtSource = new Set(); // rules that took a synonym off their source term
+  for (const [i, w] of M.wrongSynonyms.entries()) {
+    const t = resolveSourceId(w.from)?.term;
+    const k = termKey(w.synonym ?? '');
+    if (!t || !k) continue;
+    const n = t.synonyms.length;
+    t.synonyms = t.synonyms.filter((s) => termKey(s.text) !== k);
+    if (t.synonyms.length < n) wrongAtSource.add(i);
+    wrongKeys.set(t.id, new Set([...(wrongKeys.get(t.id) ?? []), k]));
+  }
 
   // --- ICD-10-CM exact title matches (FY2019 table) --------------------------------------------
   // Used only where the mappings give no code: a name or exact synonym that *is* an ICD-10-CM
@@ -554,15 +570,20 @@ function build(args) {
     const mondoId = mondoIds[0]?.mondo ?? null;
     // ICD-10-CM: Mondo exact match (current titles) > Mondo dbxref > DOID xref.
     // ICD-10-CM, in this order: a candidate code whose title is the disease's name or an exact
-    // synonym; Mondo's exact match when Mondo and DOID name the same concept (current titles);
-    // DOID's own xrefs (several sibling codes → their common category); Mondo's otherwise.
+    // synonym (wrong synonyms and the codes they title left out, see above); Mondo's exact match
+    // when Mondo and DOID name the same concept (current titles); DOID's own xrefs (several sibling codes → their common category); Mondo's otherwise.
     let icd = null;
     let icdFrom = null;
     const doidIcd = t.xrefs.filter((x) => x.startsWith('ICD10CM:')).map((x) => x.slice(8));
     for (const c of doidIcd) if (!icdValid(c)) report.droppedIcdCodes.push({ id: t.id, code: c, reason: 'not in ICD-10-CM FY2019 nor in the Mondo 2026 ICD-10-CM titles' });
-    const mondoExact = [...((mondoId && mondo.icdExact.get(mondoId)) ?? [])].filter(icdValid);
-    const mondoXref = [...((mondoId && mondo.icdXref.get(mondoId)) ?? [])].filter(icdValid);
-    const doidValid = doidIcd.filter(icdValid);
+    // a code whose title is a wrong synonym of the term (data/manual/wrong-synonyms.json) is not one
+    const wrong = wrongKeys.get(t.id);
+    const isWrong = (c) => wrong && icdTitleKeys(c).some((k) => wrong.has(k));
+    for (const c of uniq([...doidIcd, ...(mondoId ? [...(mondo.icdExact.get(mondoId) ?? []), ...(mondo.icdXref.get(mondoId) ?? [])] : [])]).filter(icdValid).filter(isWrong))
+      report.droppedIcdCodes.push({ id: t.id, code: c, reason: 'its title is a wrong synonym of the term (data/manual/wrong-synonyms.json)' });
+    const mondoExact = [...((mondoId && mondo.icdExact.get(mondoId)) ?? [])].filter((c) => icdValid(c) && !isWrong(c));
+    const mondoXref = [...((mondoId && mondo.icdXref.get(mondoId)) ?? [])].filter((c) => icdValid(c) && !isWrong(c));
+    const doidValid = doidIcd.filter((c) => icdValid(c) && !isWrong(c));
     const sameConcept = mondoIds[0] && termKey(mondoIds[0].label) === termKey(t.name);
     const nameKeys = new Set([t.name, ...t.synonyms.filter((s) => s.scope === 'EXACT').map((s) => s.text)].map(termKey));
     const titleMatch = uniq([...mondoExact, ...mondoXref, ...doidValid]).filter((c) => icdTitleKeys(c).some((k) => nameKeys.has(k)));
@@ -656,6 +677,20 @@ function build(args) {
     underPhenotype.set(id, r);
     return r;
   };
+  /** An HPO term's exact synonyms other than layperson ones: abbreviations and clean synonyms. */
+  const hpoSynonyms = (t) => {
+    const abbreviations = [];
+    const synonyms = [];
+    for (const s of t.synonyms) {
+      if (s.scope !== 'EXACT' || s.type === 'layperson' || s.type === 'obsolete_synonym') continue;
+      if (s.type === 'abbreviation') {
+        if (isAbbreviationToken(s.text)) abbreviations.push(s.text);
+        continue;
+      }
+      if (!isJunkSynonym(s.text)) synonyms.push(s.text);
+    }
+    return { abbreviations: uniq(abbreviations), synonyms };
+  };
   const hpoLay = (t) => t.synonyms.filter((s) => s.type === 'layperson' && s.scope === 'EXACT').map((s) => s.text);
   const hpoCandidates = [];
   for (const t of S.hpo.values()) {
@@ -729,13 +764,25 @@ function build(args) {
     let cond = c.umls.map((u) => condByCui.get(u)).find(Boolean) ?? condByKey.get(termKey(t.name));
     const sep = cond && apart.get(`${t.id} ${cond.src}`);
     if (sep) {
-      // it may still join the condition of its own name ("Cervical polyp", "Stroke")
-      const named = condByName.get(termKey(t.name));
-      const other = named && named !== cond && !named.codes.hpo && !apart.has(`${t.id} ${named.src}`) ? named : null;
-      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: other?.src ?? t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): ${other ? `merged into ${other.src}, the condition of that name` : 'an entry of its own'}` });
+      // it may still join the condition the rule names (`to`) or the one of its own name ("Cervical polyp", "Stroke")
+      const to = sep.to && gen.get(resolveSourceId(sep.to).term.id);
+      if (sep.to && !to) fail(`data/manual/separate-concepts.json: ${sep.to} (to) was not built as a condition`);
+      const named = to || condByName.get(termKey(t.name));
+      const other = named && named !== cond && (to || !named.codes.hpo) && !apart.has(`${t.id} ${named.src}`) ? named : null;
+      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: other?.src ?? t.id, droppedFrom: cond.src, resolution: `not merged into ${cond.src} (${sep.reason}): ${other ? `merged into ${other.src}, ${to ? 'the condition the rule names' : 'the condition of that name'}` : 'an entry of its own'}` });
       apart.delete(`${t.id} ${cond.src}`);
       c.mesh = c.meshes.filter((m) => m !== cond.codes.mesh).sort()[0] ?? null; // not the condition's heading
       cond = other;
+      if (to && to.codes.hpo) {
+        // the condition has its own HPO twin already: this term's name and synonyms join it as synonyms
+        const h = hpoSynonyms(t);
+        to.synonyms.push(t.name, ...h.synonyms);
+        to.abbreviations.push(...h.abbreviations);
+        to.hpoLayTerms.push(...c.lay);
+        to.layTerms.push(...c.lay);
+        (to.absorbed ??= []).push(t.id);
+        continue;
+      }
     }
     if (cond && (!forced.has(t.id) || !cond.codes.hpo)) {
       if (!cond.codes.hpo) {
@@ -746,16 +793,7 @@ function build(args) {
       continue;
     }
     if (!forced.has(t.id) && hpoSymptoms >= HPO_SYMPTOM_TARGET) continue;
-    const abbreviations = [];
-    const synonyms = [];
-    for (const s of t.synonyms) {
-      if (s.scope !== 'EXACT' || s.type === 'layperson' || s.type === 'obsolete_synonym') continue;
-      if (s.type === 'abbreviation') {
-        if (isAbbreviationToken(s.text)) abbreviations.push(s.text);
-        continue;
-      }
-      if (!isJunkSynonym(s.text)) synonyms.push(s.text);
-    }
+    const { abbreviations, synonyms } = hpoSynonyms(t);
     const icd = matchRCode([t.name, ...synonyms], t.id);
     const e = {
       src: t.id,
@@ -847,7 +885,7 @@ function build(args) {
     const to = w.to ? findGenerated(w.to) : null;
     if (w.to && !to) fail(`data/manual/wrong-synonyms.json wrongSynonyms[${i}]: ${w.to} was not built (not a condition or symptom term)`);
     const k = termKey(w.synonym ?? '');
-    if (!from || !from.synonyms.some((f) => termKey(f) === k)) {
+    if (!from || (!wrongAtSource.has(i) && !from.synonyms.some((f) => termKey(f) === k))) {
       report.warnings.push(`data/manual/wrong-synonyms.json wrongSynonyms[${i}]: "${w.synonym}" is not a synonym of ${w.from} (any more); remove the rule`);
       continue;
     }

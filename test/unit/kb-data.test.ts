@@ -410,6 +410,23 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.notEqual(rash.codes?.hpo, 'HP:0010783');
     });
 
+    it('keeps Cushing syndrome off primary hyperaldosteronism (DOID merged the two): its own entry, and E26.0 for primary hyperaldosteronism', () => {
+      const kbx = bundledKb();
+      const hyper = entries.find((e) => e.codes?.doid === 'DOID:446')!;
+      assert.match(hyper.codes?.icd10cm ?? '', /^E26\.0/);
+      for (const form of ['Cushing syndrome', "Cushing's syndrome", "Cushing's"]) {
+        const e = kbx.resolve(form);
+        assert.ok(e && e.id !== hyper.id, `${form} → ${e?.id}`);
+        assert.equal(e.id, 'cushing-syndrome', form);
+        assert.deepEqual(entriesForForm(form).map((x) => x.id), ['cushing-syndrome'], form);
+      }
+      const cushing = byId.get('cushing-syndrome')!;
+      assert.equal(cushing.codes?.icd10cm, 'E24');
+      assert.ok(cushing.definition && cushing.review?.status === 'source-checked');
+      assert.equal(kbx.resolve('primary aldosteronism')?.id, hyper.id);
+      assert.equal(entries.find((e) => e.codes?.doid === 'DOID:12028')?.codes?.icd10cm, 'E26.01', "Conn's syndrome");
+    });
+
     it("gives a hand-written entry its own definition, sources and review; a definitions record only fills a missing one, for the entry's own term", () => {
       const own = (e: Entry) => new Set(['doid', 'hpo', 'symp'].map((k) => (e.codes as Record<string, string> | undefined)?.[k]).filter(Boolean));
       const wrong: string[] = [];
@@ -505,13 +522,26 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.deepEqual(entriesForForm('high cholesterol').map((e) => e.codes?.hpo), ['HP:0003124']);
     });
 
+    it('leads facial palsy to facial paralysis, not to Bell\'s palsy nor to an entry of its own', () => {
+      const kbx = bundledKb();
+      const paralysis = kbx.resolve('facial paralysis')!;
+      assert.equal(paralysis.codes?.doid, 'DOID:13934');
+      for (const form of ['facial palsy', 'Facial nerve palsy', 'facial paralysis']) {
+        assert.equal(kbx.resolve(form)?.id, paralysis.id, form);
+        assert.deepEqual(entriesForForm(form).map((e) => e.id), [paralysis.id], form);
+      }
+      assert.ok(paralysis.definition && paralysis.review?.status === 'source-checked');
+      assert.equal(entries.filter((e) => e.codes?.mesh === 'D005158').length, 1, 'one entry with the MeSH heading Facial Paralysis');
+      assert.notEqual(kbx.resolve("Bell's palsy")?.id, paralysis.id);
+    });
+
     it('defines every entry data/manual/separate-concepts.json makes or changes: each sign kept out, and the condition it was kept out of', () => {
-      const rules = (JSON.parse(repoText('data/manual/separate-concepts.json')) as { separateConcepts: { id: string; from: string }[] }).separateConcepts;
+      const rules = (JSON.parse(repoText('data/manual/separate-concepts.json')) as { separateConcepts: { id: string; from: string; to?: string }[] }).separateConcepts;
       assert.ok(rules.length >= 26, `${rules.length}`);
       const ofCode = (id: string) => entries.find((e) => Object.values(e.codes ?? {}).includes(id));
       const missing: string[] = [];
-      for (const { id, from } of rules)
-        for (const code of [id, from]) {
+      for (const { id, from, to } of rules)
+        for (const code of [to ?? id, from]) {
           const e = ofCode(code);
           if (!e) missing.push(`${code}: no entry`);
           else if (!e.definition || !e.sources?.length || e.review?.status !== 'source-checked') missing.push(`${code} (${e.id}): no source-checked definition`);
