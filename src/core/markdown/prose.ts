@@ -113,7 +113,7 @@ export function updateProse(previous: ProseMap & { readonly text: string }, text
   const lineOfChange = previous.text.lastIndexOf('\n', change.start - 1) + 1;
   const { restarts } = previous;
   const fromIndex = Math.max(0, partitionPoint(restarts.length, (i) => restarts[i] < lineOfChange) - 1);
-  const from = restarts.length > 0 ? restarts[fromIndex] : 0;
+  const from = restarts[fromIndex]; // 0 is always a restart
   let toIndex = partitionPoint(restarts.length, (i) => restarts[i] <= change.oldEnd);
   while (toIndex < restarts.length && previous.text.lastIndexOf('\n', restarts[toIndex] - 2) < change.oldEnd) toIndex += 1;
   const delta = text.length - previous.text.length;
