@@ -304,7 +304,9 @@ function loadManual() {
   const wrongSynonyms = existsSync(synFile) ? readJson(synFile).wrongSynonyms ?? [] : [];
   const sepFile = join(MANUAL, 'separate-concepts.json');
   const separateConcepts = existsSync(sepFile) ? readJson(sepFile).separateConcepts ?? [] : [];
-  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts };
+  const icdFile = join(MANUAL, 'icd-codes.json');
+  const icdCodes = existsSync(icdFile) ? readJson(icdFile).icdCodes ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts, icdCodes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -423,11 +425,16 @@ function build(args) {
   verifyChecksums();
   const S = loadSources();
   const M = loadManual();
-  const report = { counts: {}, warnings: [], droppedIcdCodes: [], conditionIcdTitleMatches: [], aliasCollisions: [], abbreviationCollisions: [], symptomIcdMatches: [] };
+  const report = { counts: {}, warnings: [], droppedIcdCodes: [], conditionIcdTitleMatches: [], icdOverrides: [], aliasCollisions: [], abbreviationCollisions: [], symptomIcdMatches: [] };
   const mondo = buildMondoIndex(S.mondoFiles);
   const icdValid = (code) => ICD_RE.test(code) && (S.icd.has(code) || mondo.icdTitles.has(code));
   const icdTitleKeys = (code) =>
-    uniq([mondo.icdTitles.get(code), S.icd.get(code)?.long, S.icd.get(code)?.short].filter(Boolean).flatMap((t) => [t, t.replace(/, unspecified$/i, '')]).map(termKey));
+    uniq(
+      [mondo.icdTitles.get(code), S.icd.get(code)?.long, S.icd.get(code)?.short]
+        .filter(Boolean)
+        .flatMap((t) => [t, t.replace(/, unspecified$/i, '').replace(/, not specified as acute or chronic$/i, '')])
+        .map(termKey),
+    );
   /** One code for a set: the only one, or the common category of siblings, or the most general. */
   const pickCode = (codes) => {
     const list = uniq(codes).sort((a, b) => a.length - b.length || cmp(a, b));
@@ -497,6 +504,21 @@ function build(args) {
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
   for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
   for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from, c.to].filter(Boolean)) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
+  // ICD-10-CM codes decided by hand (data/manual/icd-codes.json): a DOID condition, and a code of
+  // the FY2019 table or null. The target is force-included, so a code taken away cannot drop it.
+  const icdOverrides = new Map(); // DOID id → rule
+  for (const [i, o] of M.icdCodes.entries()) {
+    const where = `data/manual/icd-codes.json icdCodes[${i}]`;
+    if (!String(o.target).startsWith('DOID:')) targetProblems.push(`${where}: target ${JSON.stringify(o.target)} is not a DOID id`);
+    else if (o.icd10cm !== null && !S.icd.has(o.icd10cm)) targetProblems.push(`${where}: ${JSON.stringify(o.icd10cm)} is not a code of the ICD-10-CM FY2019 table (or null)`);
+    else if (!o.reason) targetProblems.push(`${where}: no reason`);
+    else {
+      forceTarget(o.target, where);
+      const id = resolveSourceId(o.target)?.term.id;
+      if (id && icdOverrides.has(id)) targetProblems.push(`${where}: a second rule for ${id}`);
+      else if (id) icdOverrides.set(id, { ...o, where });
+    }
+  }
   if (targetProblems.length) fail(`the hand-written layer points at ids that do not exist:\n  ${targetProblems.join('\n  ')}`);
 
   // --- wrong synonyms (data/manual/wrong-synonyms.json), taken off the source term itself -----
@@ -568,10 +590,10 @@ function build(args) {
       return am - bm || cmp(a.mondo, b.mondo);
     });
     const mondoId = mondoIds[0]?.mondo ?? null;
-    // ICD-10-CM: Mondo exact match (current titles) > Mondo dbxref > DOID xref.
-    // ICD-10-CM, in this order: a candidate code whose title is the disease's name or an exact
+    // ICD-10-CM, in this order: a candidate code whose title is the disease's name, or else an exact
     // synonym (wrong synonyms and the codes they title left out, see above); Mondo's exact match
     // when Mondo and DOID name the same concept (current titles); DOID's own xrefs (several sibling codes → their common category); Mondo's otherwise.
+    // Last, a rule of data/manual/icd-codes.json replaces the result.
     let icd = null;
     let icdFrom = null;
     const doidIcd = t.xrefs.filter((x) => x.startsWith('ICD10CM:')).map((x) => x.slice(8));
@@ -585,8 +607,17 @@ function build(args) {
     const mondoXref = [...((mondoId && mondo.icdXref.get(mondoId)) ?? [])].filter((c) => icdValid(c) && !isWrong(c));
     const doidValid = doidIcd.filter((c) => icdValid(c) && !isWrong(c));
     const sameConcept = mondoIds[0] && termKey(mondoIds[0].label) === termKey(t.name);
-    const nameKeys = new Set([t.name, ...t.synonyms.filter((s) => s.scope === 'EXACT').map((s) => s.text)].map(termKey));
-    const titleMatch = uniq([...mondoExact, ...mondoXref, ...doidValid]).filter((c) => icdTitleKeys(c).some((k) => nameKeys.has(k)));
+    // A code titled with the name wins over one titled with a synonym only: DOID merges subtypes
+    // into a term with their names as synonyms ("acute bronchitis" J20 into bronchitis, J40
+    // "Bronchitis, not specified as acute or chronic"). A code matched through a synonym only gives
+    // way to its own category among the candidates when DOID merged other terms into this one
+    // (alt ids): penile cancer took in "malignant neoplasm of body of penis" (C60.2 → C60).
+    const candidates = uniq([...mondoExact, ...mondoXref, ...doidValid]);
+    const synKeys = new Set(t.synonyms.filter((s) => s.scope === 'EXACT').map((s) => termKey(s.text)));
+    const byName = candidates.filter((c) => icdTitleKeys(c).includes(termKey(t.name)));
+    const bySynonym = candidates.filter((c) => icdTitleKeys(c).some((k) => synKeys.has(k)));
+    const category = (c) => !t.altIds.length ? c : candidates.filter((a) => a !== c && c.startsWith(a)).sort((a, b) => a.length - b.length)[0] ?? c;
+    const titleMatch = byName.length ? byName : uniq(bySynonym.map(category));
     for (const [from, codes] of [
       ['title', titleMatch],
       ['mondo-exact', sameConcept ? mondoExact : []],
@@ -605,6 +636,14 @@ function build(args) {
       icd = matchTitle([t.name, ...t.synonyms.filter((x) => x.scope === 'EXACT').map((x) => x.text)], t.id, null, 'conditionIcdTitleMatches');
       if (icd) icdFrom = 'icd-title';
     }
+    const sourceIcd = icd; // ranks the term below: a rule changes its code, not its rank
+    const override = icdOverrides.get(t.id);
+    if (override && override.icd10cm === icd) report.warnings.push(`${override.where}: the build already gives ${t.id} (${t.name}) ${icd ?? 'no code'}; remove the rule`);
+    else if (override) {
+      report.icdOverrides.push({ id: t.id, name: t.name, code: override.icd10cm, replaces: icd, reason: override.reason });
+      icd = override.icd10cm;
+      icdFrom = 'manual';
+    }
     // MeSH: DOID exactMatch property > Mondo exact match > DOID xref (when only one).
     const exactMesh = t.props.map((p) => /^exactMatch "MESH:([DC][0-9]+)"/.exec(p)?.[1]).filter(Boolean);
     const xrefMesh = t.xrefs.filter((x) => x.startsWith('MESH:')).map((x) => x.slice(5)).filter((x) => MESH_RE.test(x));
@@ -618,9 +657,9 @@ function build(args) {
     // name, a general (category-level) ICD code, children in DOID; rare-disease and
     // numbered-subtype terms last.
     let score = 0;
-    if (icd) score += 10;
-    if (icd && icd.length === 3) score += 3;
-    else if (icd && icd.length === 5) score += 1.5;
+    if (sourceIcd) score += 10;
+    if (sourceIcd && sourceIcd.length === 3) score += 3;
+    else if (sourceIcd && sourceIcd.length === 5) score += 1.5;
     if (mesh) score += 3;
     if (umls.length) score += 1;
     if (t.def) score += 1;
@@ -1279,6 +1318,12 @@ function build(args) {
   lines.push('  ]', '}', '');
   const kbText = lines.join('\n');
 
+  // a hand-written entry's own code wins over an ICD-10-CM rule for a term merged into it
+  for (const o of report.icdOverrides) {
+    const e = out.find((x) => x.codes?.doid === o.id);
+    if (!e) report.warnings.push(`data/manual/icd-codes.json: ${o.id} (${o.name}) is not an entry of its own in the knowledge base`);
+    else if ((e.codes.icd10cm ?? null) !== o.code) report.warnings.push(`data/manual/icd-codes.json: ${e.id} ships ${e.codes.icd10cm ?? 'no code'}, not ${o.code ?? 'no code'} (its hand-written entry wins)`);
+  }
   // --- report --------------------------------------------------------------------------------
   const count = (k) => out.filter((e) => e.kind === k).length;
   const conds = out.filter((e) => e.kind === 'condition');

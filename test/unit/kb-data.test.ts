@@ -164,6 +164,62 @@ describe('knowledge-base data (data/kb.json)', () => {
     }
   });
 
+  describe('ICD-10-CM code of a condition DOID merged subtypes into', () => {
+    const icdOf = (doid: string) => entries.find((e) => e.codes?.doid === doid)?.codes?.icd10cm ?? null;
+    const rules = (JSON.parse(repoText('data/manual/icd-codes.json')) as { icdCodes: { target: string; icd10cm: string | null; reason: string }[] }).icdCodes;
+    const fy2019 = new Set(
+      gunzipSync(readFileSync(src('icd10cm/icd10cm-fy2019.tsv.gz')))
+        .toString('utf8')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split('\t')[0])
+        .filter(Boolean)
+        .map((c) => (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c)),
+    );
+    const expected: [string, string, string | null][] = [
+      // the build's own rule: the code titled with the name; a subtype's code gives way to its category
+      ['DOID:6132', 'bronchitis', 'J40'], // not J20 Acute bronchitis
+      ['DOID:11615', 'penile cancer', 'C60'], // not C60.2 Malignant neoplasm of body of penis
+      ['DOID:3827', 'congenital diaphragmatic hernia', 'Q79.0'], // not K44 Diaphragmatic hernia
+      // data/manual/icd-codes.json
+      ['DOID:57', 'aortic valve insufficiency', 'I35.1'], // not I06.1 rheumatic
+      ['DOID:1712', 'aortic valve stenosis', 'I35.0'], // not I06.0 rheumatic
+      ['DOID:11502', 'mitral valve insufficiency', 'I34.0'], // not Q23.3 congenital
+      ['DOID:61', 'mitral valve disease', null], // not I05.1 rheumatic mitral insufficiency
+      ['DOID:8618', 'oral cavity cancer', 'C06.9'], // not C04 floor of mouth
+      ['DOID:2237', 'hepatitis', 'K75.9'], // not K73.9 chronic
+      ['DOID:10460', 'nasopharyngitis', 'J00'], // not J31.1 chronic
+      ['DOID:14415', 'Legg-Calve-Perthes disease', 'M91.1'], // not M91.2 Coxa plana
+      ['DOID:14087', 'epicondylitis', null], // not M77.1 lateral
+      ['DOID:12211', 'filarial elephantiasis', 'B74.9'], // not H02.85 Elephantiasis of eyelid
+      ['DOID:3128', 'anus disease', 'K62.9'], // not K60.2 Anal fissure
+      ['DOID:9452', 'steatotic liver disease', 'K76.0'], // not K70.0 Alcoholic fatty liver
+    ];
+    for (const [doid, name, code] of expected)
+      it(`${name} (${doid}) → ${code ?? 'no code'}`, () => {
+        assert.ok(entries.some((e) => e.codes?.doid === doid), `${name} is not in the knowledge base`);
+        assert.equal(icdOf(doid), code);
+      });
+
+    it('data/manual/icd-codes.json: each rule has a reason, a code of the FY2019 table (or null), and holds in the knowledge base', () => {
+      assert.ok(rules.length > 0);
+      for (const r of rules) {
+        assert.match(r.target, /^DOID:\d+$/);
+        assert.ok(r.reason?.length > 20, `${r.target}: reason`);
+        assert.ok(r.icd10cm === null || fy2019.has(r.icd10cm), `${r.target}: ${r.icd10cm} is not in the ICD-10-CM FY2019 table`);
+        assert.ok(entries.some((e) => e.codes?.doid === r.target), `${r.target} is not in the knowledge base`);
+        assert.equal(icdOf(r.target), r.icd10cm, r.target);
+      }
+      assert.equal(new Set(rules.map((r) => r.target)).size, rules.length, 'one rule per target');
+    });
+
+    it('lists each rule applied in kb-report.json (icdOverrides), with the code it replaced', () => {
+      const applied = (JSON.parse(repoText('data/kb-report.json')) as { icdOverrides: { id: string; code: string | null; replaces: string | null; reason: string }[] }).icdOverrides;
+      assert.deepEqual(applied.map((o) => o.id).sort(), rules.map((r) => r.target).sort());
+      for (const o of applied) assert.notEqual(o.code, o.replaces, o.id);
+    });
+  });
+
   describe('counts', () => {
     const conditions = ofKind('condition');
     it('has at least 2,000 conditions', () => assert.ok(conditions.length >= 2000, `${conditions.length}`));
