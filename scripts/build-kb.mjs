@@ -502,7 +502,9 @@ function build(args) {
     for (const key of ['doid', 'hpo', 'symp']) if (e.codes?.[key]) forceTarget(e.codes[key], `${e.__file} entries[${e.__index}] (${e.id}) codes.${key}`);
   for (const [i, l] of M.layTerms.entries())
     if (/^(DOID|HP|SYMP):/.test(l.target ?? '')) forceTarget(l.target, `data/manual/lay-terms.json layTerms[${i}]`);
-  for (const [i, w] of M.wrongSynonyms.entries()) if (w.to) forceTarget(w.to, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
+  // both ends of a wrong-synonym rule: taking a synonym off `from` can take away the ICD-10-CM
+  // code that kept it in the knowledge base (chronic adenoiditis J35.02 on adenoiditis)
+  for (const [i, w] of M.wrongSynonyms.entries()) for (const id of [w.from, w.to].filter(Boolean)) forceTarget(id, `data/manual/wrong-synonyms.json wrongSynonyms[${i}]`);
   for (const [i, c] of M.separateConcepts.entries()) for (const id of [c.id, c.from, c.to].filter(Boolean)) forceTarget(id, `data/manual/separate-concepts.json separateConcepts[${i}]`);
   // ICD-10-CM codes decided by hand (data/manual/icd-codes.json): a DOID condition, and a code of
   // the FY2019 table or null. The target is force-included, so a code taken away cannot drop it.

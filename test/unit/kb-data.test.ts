@@ -181,6 +181,9 @@ describe('knowledge-base data (data/kb.json)', () => {
       ['DOID:6132', 'bronchitis', 'J40'], // not J20 Acute bronchitis
       ['DOID:11615', 'penile cancer', 'C60'], // not C60.2 Malignant neoplasm of body of penis
       ['DOID:3827', 'congenital diaphragmatic hernia', 'Q79.0'], // not K44 Diaphragmatic hernia
+      // data/manual/wrong-synonyms.json: a subtype's name taken off takes its code along
+      ['DOID:10460', 'nasopharyngitis', 'J00'], // not J31.1 chronic
+      ['DOID:11162', 'respiratory failure', 'J96.9'], // not J96.0 acute
       // data/manual/icd-codes.json
       ['DOID:57', 'aortic valve insufficiency', 'I35.1'], // not I06.1 rheumatic
       ['DOID:1712', 'aortic valve stenosis', 'I35.0'], // not I06.0 rheumatic
@@ -188,7 +191,6 @@ describe('knowledge-base data (data/kb.json)', () => {
       ['DOID:61', 'mitral valve disease', null], // not I05.1 rheumatic mitral insufficiency
       ['DOID:8618', 'oral cavity cancer', 'C06.9'], // not C04 floor of mouth
       ['DOID:2237', 'hepatitis', 'K75.9'], // not K73.9 chronic
-      ['DOID:10460', 'nasopharyngitis', 'J00'], // not J31.1 chronic
       ['DOID:14415', 'Legg-Calve-Perthes disease', 'M91.1'], // not M91.2 Coxa plana
       ['DOID:14087', 'epicondylitis', null], // not M77.1 lateral
       ['DOID:12211', 'filarial elephantiasis', 'B74.9'], // not H02.85 Elephantiasis of eyelid
@@ -589,6 +591,57 @@ describe('knowledge-base data (data/kb.json)', () => {
       assert.ok(paralysis.definition && paralysis.review?.status === 'source-checked');
       assert.equal(entries.filter((e) => e.codes?.mesh === 'D005158').length, 1, 'one entry with the MeSH heading Facial Paralysis');
       assert.notEqual(kbx.resolve("Bell's palsy")?.id, paralysis.id);
+    });
+
+    it('leads the name of a narrower condition DOID merged into a broader term to its own entry, or to none (data/manual/wrong-synonyms.json)', () => {
+      const kbx = bundledKb();
+      const ofDoid = (id: string) => entries.find((e) => e.codes?.doid === id)!;
+      // the subtype has an entry of its own (an HPO term)
+      for (const [form, broad, own] of [
+        ['anal fissure', 'DOID:3128', 'HP:0012390'], // not anus disease
+        ['chronic hepatitis', 'DOID:2237', 'HP:0200123'], // not hepatitis
+        ['acute hepatitis', 'DOID:2237', 'HP:0200119'],
+        ['hydatidiform mole', 'DOID:3590', 'HP:0032192'], // not gestational trophoblastic neoplasm
+        ['molar pregnancy', 'DOID:3590', 'HP:0032192'],
+        ['chronic bronchitis', 'DOID:6132', 'HP:0004469'], // not bronchitis
+        ['acute bronchitis', 'DOID:6132', 'HP:0012388'],
+      ]) {
+        const e = kbx.resolve(form);
+        assert.ok(e, `${form}: no entry`);
+        assert.notEqual(e.id, ofDoid(broad).id, form);
+        assert.equal(e.codes?.hpo, own, form);
+        assert.deepEqual(entriesForForm(form).map((x) => x.id), [e.id], form);
+      }
+      // no entry of its own: the form leads nowhere, and the broader entry stays in the knowledge base
+      for (const [form, broad] of [
+        ['malignant neoplasm of floor of mouth', 'DOID:8618'],
+        ['anal ulcer', 'DOID:3128'],
+        ['chronic hepatitis B', 'DOID:2043'],
+        ['gestational hypertension', 'DOID:10591'], // not pre-eclampsia
+        ['chronic adenoiditis', 'DOID:0050145'],
+      ]) {
+        assert.ok(ofDoid(broad), `${broad} is not in the knowledge base`);
+        assert.equal(kbx.resolve(form)?.id, undefined, form);
+      }
+      // a wrong synonym moved to the right entry
+      assert.equal(kbx.resolve('lymphoblastic leukemia')?.codes?.doid, 'DOID:9952');
+      assert.equal(kbx.resolve('fungal nail infection')?.codes?.doid, 'DOID:13074');
+      assert.equal(kbx.resolve('Hereditary motor and sensory neuropathy')?.codes?.doid, 'DOID:10595');
+      // the broader terms keep their own names
+      for (const [form, broad] of [['anus disease', 'DOID:3128'], ['hepatitis', 'DOID:2237'], ['bronchitis', 'DOID:6132']]) assert.equal(kbx.resolve(form)?.id, ofDoid(broad).id, form);
+    });
+
+    it('leaves out HPO lay terms that are wrong or read badly on the signs kept apart', () => {
+      const ofHpo = (id: string) => entries.find((e) => e.codes?.hpo === id)!;
+      for (const [sign, form] of [
+        ['HP:0030159', 'Cervical tumor'], // a cervical polyp is not a tumor
+        ['HP:0002617', 'Wider than typical opening or gap'], // vascular dilatation
+        ['HP:0000495', 'Recurrent corneal ulceration'], // an erosion is not an ulcer
+      ]) {
+        const e = ofHpo(sign);
+        assert.ok(![...(e.layTerms ?? []), ...(e.synonyms ?? [])].map(termKey).includes(termKey(form)), `${e.id}: ${form}`);
+        assert.deepEqual(entriesForForm(form), [], form);
+      }
     });
 
     it('defines every entry data/manual/separate-concepts.json makes or changes: each sign kept out, and the condition it was kept out of', () => {
