@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { TermSearch } from '../../src/core';
 import { bundledKb, kbOf } from './helpers';
 
 const top = (query: string, n = 5) => bundledKb().search.search(query, n).map((r) => r.id);
@@ -11,6 +12,12 @@ describe('search', () => {
     assert.ok(top('carpel tun', 3).includes('carpal-tunnel-syndrome'), `carpel tun → ${top('carpel tun', 3)}`);
     assert.equal(top('multipel sclerosis')[0], 'multiple-sclerosis');
     assert.deepEqual(top('neuropath').slice(0, 2).sort(), ['neuropathy', 'peripheral-neuropathy']);
+  });
+
+  it('finds a misspelling that shares only common letter pairs, as Fuse.js over everything does', () => {
+    // "iuis at": the pairs it shares with "iris atrophy" (is, at, s…) are in thousands of forms.
+    assert.equal(top('iuis at')[0], 'iris-atrophy', `iuis at → ${top('iuis at')}`);
+    assert.equal(new TermSearch(bundledKb().entries, { exhaustive: true }).search('iuis at', 1)[0]?.id, 'iris-atrophy');
   });
 
   it('finds entries by lay term and abbreviation', () => {

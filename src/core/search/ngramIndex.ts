@@ -50,8 +50,10 @@ export class NgramIndex {
    * Ids of at most `limit` strings that share the most character pairs with `query`, most
    * shared first and, among as many shared, lowest id first. Strings sharing none are never
    * candidates. Give query and strings in the same normal form (e.g. `searchForm`).
+   * @param everyPair count the very common pairs too (see below): slower, for the rare query
+   *   whose telling pairs are all common ones.
    */
-  candidates(query: string, limit: number): number[] {
+  candidates(query: string, limit: number, everyPair = false): number[] {
     const counts = this.#counts;
     const touched: number[] = [];
     // Rarest pairs first. A pair that most strings contain (`e `, ` s`) says little and costs
@@ -60,7 +62,7 @@ export class NgramIndex {
     const postings = [...pairsOf(query)].map((pair) => this.#postings.get(pair) ?? EMPTY).sort((a, b) => a.length - b.length);
     const common = Math.max(STOP_MIN, counts.length * STOP_SHARE);
     postings.forEach((ids, rank) => {
-      if (rank >= 2 && ids.length > common) return;
+      if (rank >= 2 && ids.length > common && !everyPair) return;
       for (const id of ids) if (counts[id]++ === 0) touched.push(id);
     });
     // Bucket by count (at most a few dozen distinct values), resetting the counts for the next query.

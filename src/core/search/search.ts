@@ -75,6 +75,12 @@ const CODE_FIELDS: readonly (keyof EntryCodes)[] = ['icd10cm', 'mesh', 'hpo', 'm
 const PREFIX_CANDIDATES = 64;
 const NGRAM_CANDIDATES = 320;
 const MAX_CANDIDATES = 320;
+/**
+ * When the candidates give fewer than {@link FEW} entries — a misspelling whose telling pairs
+ * are all common ones (`iuis at` for `iris atrophy`) — the prefilter is asked again, counting
+ * every pair: a millisecond or two more, only for the rare query that needs it.
+ */
+const FEW = 5;
 
 /** How a {@link TermSearch} finds what Fuse.js scores. */
 export interface TermSearchOptions {
@@ -143,7 +149,8 @@ export class TermSearch {
     }
     const form = searchForm(query);
     if (form.length === 0) return results;
-    const ranked = this.#rankEntries(form, limit, 0);
+    let ranked = this.#rankEntries(form, limit, 0);
+    if (ranked.length < Math.min(FEW, limit) && this.#tiers) ranked = this.#rankEntries(form, limit, 0, true);
     const fixed = this.#fixTransposition(form);
     if (fixed) ranked.push(...this.#rankEntries(fixed, limit, TRANSPOSITION_PENALTY));
     for (const r of ranked.sort((a, b) => a.score - b.score)) add(r);
@@ -176,10 +183,10 @@ export class TermSearch {
    * without a definition, {@link UNDEFINED_PENALTY} (capped at 1).
    * Ties keep entry order.
    */
-  #rankEntries(form: string, limit: number, extraPenalty: number): SearchResult[] {
+  #rankEntries(form: string, limit: number, extraPenalty: number, everyPair = false): SearchResult[] {
     const best = new Map<number, { score: number; written: string }>();
     // An entry may match through several forms: ask for enough forms to fill the limit with entries.
-    for (const hit of this.#fuseOver(form).search(form, { limit: limit * 4 })) {
+    for (const hit of this.#fuseOver(form, everyPair).search(form, { limit: limit * 4 })) {
       const { entry, field, written, text } = hit.item;
       const penalty = extraPenalty + FIELD_PENALTY[field] + (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY) + (text === form ? 0 : INEXACT_PENALTY);
       const score = Math.min(1, (hit.score ?? 1) + penalty);
@@ -199,13 +206,13 @@ export class TermSearch {
    * A Fuse.js instance over the candidate forms for `form`: their records from the prebuilt
    * index, so nothing is re-indexed per query.
    */
-  #fuseOver(form: string): Fuse<FormRecord> {
+  #fuseOver(form: string, everyPair: boolean): Fuse<FormRecord> {
     if (!this.#tiers) return new Fuse(this.#forms, FUSE_OPTIONS, this.#fuseIndex);
     const { prefix, ngrams } = this.#tiers;
     const picked = new Set<number>();
     // Prefix hits first: a short query shares pairs with thousands of forms, and the forms it
     // starts are the ones Fuse ranks best.
-    for (const id of [...prefix.find(form, PREFIX_CANDIDATES), ...ngrams.candidates(form, NGRAM_CANDIDATES)]) {
+    for (const id of [...prefix.find(form, PREFIX_CANDIDATES), ...ngrams.candidates(form, NGRAM_CANDIDATES, everyPair)]) {
       if (picked.size >= MAX_CANDIDATES) break;
       picked.add(id);
     }
