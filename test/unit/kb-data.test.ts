@@ -611,6 +611,8 @@ describe('knowledge-base data (data/kb.json)', () => {
         assert.notEqual(e.id, ofDoid(broad).id, form);
         assert.equal(e.codes?.hpo, own, form);
         assert.deepEqual(entriesForForm(form).map((x) => x.id), [e.id], form);
+        // a writer who hovers it gets a card that explains it
+        assert.ok(e.definition && e.review?.status === 'source-checked', `${form}: no definition`);
       }
       // no entry of its own: the form leads nowhere, and the broader entry stays in the knowledge base
       for (const [form, broad] of [
