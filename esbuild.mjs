@@ -1,13 +1,29 @@
 // Builds the three bundles from one option set: the desktop (Node) extension, the web
 // extension and the `medterms` CLI. `--production` minifies and drops source maps;
 // `--watch` rebuilds on change. The knowledge base is not bundled: it ships as data/ files,
-// read on first use (see src/core/kb/bundled.ts).
+// read on first use (see src/core/kb/bundled.ts). The snippets are (see bundledSnippets).
 import * as esbuild from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+// `import BUNDLED_SNIPPETS from 'medterms:bundled-snippets'`: the snippet files of data/snippets/,
+// as { file, text } records. Bundled (about 1 KB each) so the node, web and CLI builds carry the
+// same snippets and read no directory at run time; they are parsed on first use.
+const bundledSnippets = {
+  name: 'bundled-snippets',
+  setup(build) {
+    build.onResolve({ filter: /^medterms:bundled-snippets$/ }, () => ({ path: 'bundled-snippets', namespace: 'medterms' }));
+    build.onLoad({ filter: /.*/, namespace: 'medterms' }, () => {
+      const dir = new URL('./data/snippets/', import.meta.url);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
+      const records = files.map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(new URL(f, dir), 'utf8') }));
+      return { contents: `export default ${JSON.stringify(records)};`, loader: 'js', watchDirs: [dir.pathname], watchFiles: files.map((f) => new URL(f, dir).pathname) };
+    });
+  },
+};
 
 const shared = {
   bundle: true,
@@ -20,6 +36,7 @@ const shared = {
   // Prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler.
   mainFields: ['module', 'main'],
   define: { MEDTERMS_VERSION: JSON.stringify(version) },
+  plugins: [bundledSnippets],
 };
 
 const targets = [

@@ -1,4 +1,21 @@
-import { DocumentAnalysis, KnowledgeBase, LineMap, parseKbFile, proseSpans, renderCard, styleFindings, type Layer, type Problem, type SearchResult, type StyleFix, type StyleRule } from '../core';
+import {
+  DocumentAnalysis,
+  isoDate,
+  KnowledgeBase,
+  LineMap,
+  markedSnippet,
+  parseKbFile,
+  proseSpans,
+  renderCard,
+  snippetFindings,
+  styleFindings,
+  type Layer,
+  type Problem,
+  type SearchResult,
+  type Snippet,
+  type StyleFix,
+  type StyleRule,
+} from '../core';
 
 /** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
 export interface CliHost {
@@ -9,6 +26,8 @@ export interface CliHost {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly version: string;
+  /** Today's date, YYYY-MM-DD, for review dates (`--today` overrides it). */
+  readonly today: () => string;
 }
 
 /** One recognised term in `medterms scan --json` output. Public: change only additively. */
@@ -35,24 +54,57 @@ export interface CheckRecord {
   /** One-based line and column (UTF-16 code units) of `start`. */
   readonly line: number;
   readonly column: number;
-  /** `jargon` or `abbreviation`, as the editor's diagnostic codes and settings name them. */
+  /** `jargon`, `abbreviation` or a `snippet-…` rule, as the editor's diagnostic codes name them. */
   readonly rule: StyleRule;
   readonly message: string;
   /** Ways to fix it, best first: replace `[start, end)` of the file with `replacement`. */
   readonly fixes: readonly StyleFix[];
 }
 
+/** One snippet in `medterms snippets --json` output. Public: change only additively. */
+export interface SnippetRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly version: number;
+  readonly status: string;
+  /** What review the text has had: `source-checked` or `clinician-reviewed`. */
+  readonly review: string;
+  /** A role, never a person's name. */
+  readonly reviewedBy: string;
+  readonly reviewedOn: string;
+  readonly reviewDue: string;
+  /** Knowledge-base entry ids the snippet is about. */
+  readonly terms: readonly string[];
+  readonly file: string;
+}
+
+/** `medterms snippet ID --json` output. Public: change only additively. */
+export interface SnippetBlockRecord {
+  readonly id: string;
+  readonly version: number;
+  /** The provenance hash the opening marker carries. */
+  readonly hash: string;
+  /** The marked block as inserted, slots at their defaults. */
+  readonly text: string;
+  /** The same in VS Code snippet syntax, slots as tab stops. */
+  readonly snippet: string;
+}
+
 export const USAGE = `Usage: medterms <command> [options]
 
 Commands:
   scan FILE...              list every recognised term in Markdown files
-  check FILE...             flag jargon and abbreviations used before they are spelled out
+  check FILE...             flag jargon, abbreviations used before they are spelled out, and
+                            vetted snippets edited, outdated or due for review
   search QUERY              rank knowledge-base entries for a query, as completion does
   card ID|TERM              print an entry's card as Markdown
+  snippets                  list the vetted snippets: id, title, version, status, review due, terms
+  snippet ID                print a snippet as inserted, with its provenance markers
 
 Options:
-  --json                    machine-readable output (scan, check, search)
+  --json                    machine-readable output (scan, check, search, snippets, snippet)
   --allow ABBR              an abbreviation check need not see spelled out (repeatable)
+  --today YYYY-MM-DD        the date review dates are checked against (default: today)
   --limit N                 number of search results (default 10)
   --kb FILE                 add a knowledge-base layer over the bundled one (repeatable)
   -h, --help                show this help
@@ -70,6 +122,7 @@ interface Options {
   readonly limit: number;
   readonly kbFiles: string[];
   readonly allowed: string[];
+  readonly today: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -78,6 +131,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const allowed: string[] = [];
   let json = false;
   let limit = 10;
+  let today: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -93,10 +147,14 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
     } else if (a === '--kb') kbFiles.push(value());
     else if (a === '--allow') allowed.push(value());
+    else if (a === '--today') {
+      today = value();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be a date, YYYY-MM-DD');
+    }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.push(a);
   }
-  return { command: args.shift(), args, json, limit, kbFiles, allowed };
+  return { command: args.shift(), args, json, limit, kbFiles, allowed, today };
 }
 
 /**
@@ -141,6 +199,15 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       }
     });
 
+  /** The snippet library, its problems reported once. */
+  let snippetsReported = false;
+  const snippets = () => {
+    if (!snippetsReported) report(kb.snippets.problems);
+    snippetsReported = true;
+    return kb.snippets;
+  };
+  const today = options.today ?? host.today();
+
   switch (options.command) {
     case 'scan': {
       if (options.args.length === 0) return usage(host, 'scan needs at least one FILE');
@@ -150,7 +217,8 @@ export function runCli(argv: readonly string[], host: CliHost): number {
     }
     case 'check': {
       if (options.args.length === 0) return usage(host, 'check needs at least one FILE');
-      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed));
+      snippets(); // reports the library's problems before the findings that rest on it
+      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today));
       host.out(options.json ? `${JSON.stringify({ findings: records }, null, 2)}\n` : records.map(formatCheckRecord).join(''));
       if (records.length > 0) failed = true;
       break;
@@ -174,6 +242,24 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       host.out(`${renderCard(entry, kb)}\n`);
       break;
     }
+    case 'snippets': {
+      const records = snippets().all.map(snippetRecord);
+      host.out(options.json ? `${JSON.stringify({ snippets: records }, null, 2)}\n` : records.map(formatSnippetRecord).join(''));
+      break;
+    }
+    case 'snippet': {
+      if (options.args.length !== 1) return usage(host, 'snippet needs one snippet ID (see medterms snippets)');
+      const snippet = snippets().get(options.args[0]);
+      if (!snippet) {
+        host.err(`medterms: no snippet "${options.args[0]}" (see medterms snippets)\n`);
+        return 1;
+      }
+      const block = markedSnippet(snippet);
+      const record: SnippetBlockRecord = { id: snippet.id, version: snippet.version, hash: snippet.hash, ...block };
+      host.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : `${block.text}\n`);
+      if (snippet.status !== 'vetted') host.err(`medterms: snippet "${snippet.id}" is ${snippet.status}, not vetted\n`);
+      break;
+    }
     default:
       return usage(host, options.command ? `unknown command "${options.command}"` : 'no command given');
   }
@@ -190,14 +276,29 @@ export function scanText(kb: KnowledgeBase, file: string, text: string): ScanRec
   });
 }
 
-/** The plain-language findings in one Markdown text, with one-based line and column. */
-export function checkText(kb: KnowledgeBase, file: string, text: string, allowedAbbreviations: readonly string[] = []): CheckRecord[] {
+/**
+ * The findings in one Markdown text, with one-based line and column: plain language and vetted
+ * snippets (review dates checked against `today`, YYYY-MM-DD), sorted by position.
+ */
+export function checkText(kb: KnowledgeBase, file: string, text: string, allowedAbbreviations: readonly string[] = [], today = isoDate(new Date())): CheckRecord[] {
   const lines = new LineMap(text);
   const analysis = DocumentAnalysis.of(text);
-  return styleFindings({ text, hits: analysis.terms(kb.termIndex), headings: analysis.headings }, kb, { allowedAbbreviations }).map(({ rule, start, end, message, fixes }) => {
+  const findings = [
+    ...styleFindings({ text, hits: analysis.terms(kb.termIndex), headings: analysis.headings }, kb, { allowedAbbreviations }),
+    ...snippetFindings(text, analysis.prose, kb.snippets, { today, pasted: kb.snippets.pasted }),
+  ].sort((a, b) => a.start - b.start);
+  return findings.map(({ rule, start, end, message, fixes }) => {
     const { line, column } = lines.position(start);
     return { file, start, end, line: line + 1, column: column + 1, rule, message, fixes };
   });
+}
+
+function snippetRecord(s: Snippet): SnippetRecord {
+  return { id: s.id, title: s.title, version: s.version, status: s.status, review: s.review, reviewedBy: s.reviewedBy, reviewedOn: s.reviewedOn, reviewDue: s.reviewDue, terms: s.terms, file: s.file };
+}
+
+function formatSnippetRecord(r: SnippetRecord): string {
+  return `${r.id}\tv${r.version}\t${r.status}\treview due ${r.reviewDue}\t${r.title}\t(${r.terms.join(', ')})\n`;
 }
 
 function formatCheckRecord(r: CheckRecord): string {

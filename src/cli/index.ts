@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
 import * as path from 'node:path';
-import { BUNDLED_KB, bundledLayer } from '../core';
+import { BUNDLED_KB, bundledLayer, isoDate } from '../core';
 import { runCli } from './cli';
 
 declare const MEDTERMS_VERSION: string;
@@ -9,9 +10,10 @@ declare const MEDTERMS_VERSION: string;
 const fromRoot = (file: string) => readFileSync(path.join(__dirname, '..', file), 'utf8');
 
 process.exitCode = runCli(process.argv.slice(2), {
-  bundled: () => bundledLayer(fromRoot(BUNDLED_KB.entries), fromRoot(BUNDLED_KB.terms)),
+  bundled: () => bundledLayer(fromRoot(BUNDLED_KB.entries), fromRoot(BUNDLED_KB.terms), BUNDLED_SNIPPETS),
   readFile: (file) => readFileSync(file, 'utf8'),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   version: MEDTERMS_VERSION,
+  today: () => isoDate(new Date()),
 });

@@ -115,3 +115,8 @@ export function casedAt(term: string, text: string, offset: number, written = ''
   const capital = SENTENCE_START.test(before) || /^\p{Lu}/u.test(written);
   return capital && /^\p{Ll}/u.test(term) ? term[0].toUpperCase() + term.slice(1) : term;
 }
+
+/** A date as `YYYY-MM-DD` in the local time zone: the day a writer reads review dates against. */
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

@@ -9,14 +9,32 @@ export const Commands = {
   lookUpTermAtCursor: 'medterms.lookUpTermAtCursor',
   openEntry: 'medterms.openEntry',
   showAbout: 'medterms.showAbout',
+  insertSnippet: 'medterms.insertSnippet',
+  /** Internal: shows a diff of a snippet fix (compare), or shows it and asks before applying it. */
+  compareSnippet: 'medterms.compareSnippet',
+  applySnippetFix: 'medterms.applySnippetFix',
+  showSnippet: 'medterms.showSnippet',
 } as const;
 
 export const Settings = {
   hoverEnabled: 'hover.enabled',
   completionEnabled: 'completion.enabled',
   /** How each plain-language rule is shown: `off`, `hint`, `information`, `warning` or `error`. */
-  diagnosticSeverity: { jargon: 'diagnostics.jargon', abbreviation: 'diagnostics.abbreviation' } satisfies Record<StyleRule, string>,
+  diagnosticSeverity: {
+    jargon: 'diagnostics.jargon',
+    abbreviation: 'diagnostics.abbreviation',
+    'snippet-edited': 'diagnostics.snippetEdited',
+    'snippet-outdated': 'diagnostics.snippetOutdated',
+    'snippet-review-due': 'diagnostics.snippetReviewDue',
+    'snippet-marker': 'diagnostics.snippetMarker',
+    'snippet-unmarked': 'diagnostics.snippetUnmarked',
+  } satisfies Record<StyleRule, string>,
   allowedAbbreviations: 'diagnostics.allowedAbbreviations',
+  /** Wrap inserted snippets in provenance markers. */
+  snippetMarkers: 'snippets.markers',
+  snippetAllowDrafts: 'snippets.allowDrafts',
+  snippetAllowOverdue: 'snippets.allowOverdue',
+  snippetCodeLens: 'snippets.codeLens',
 } as const;
 
 /** The settings section: every key above is read as `medterms.<key>`. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STYLE_RULES, styleFindings, type StyleFinding, type StyleRule } from '../core';
+import { isoDate, snippetFindings, STYLE_RULES, styleFindings, type StyleFinding, type StyleRule } from '../core';
 import { rangeOf } from './adapters';
 import { DIAGNOSTICS, SETTINGS_SECTION, Settings, VIEW_SCHEME } from './constants';
 import { guard } from './log';
@@ -9,7 +9,16 @@ import type { Session } from './session';
 export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 
 /** The defaults, as package.json declares them: jargon is a judgement, an unexplained abbreviation a slip. */
-export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = { jargon: 'information', abbreviation: 'warning' };
+export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
+  jargon: 'information',
+  abbreviation: 'warning',
+  // Vetted text changed by hand is what a reviewer must see; the rest are news, not slips.
+  'snippet-edited': 'warning',
+  'snippet-outdated': 'information',
+  'snippet-review-due': 'information',
+  'snippet-marker': 'warning',
+  'snippet-unmarked': 'hint',
+};
 
 const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
@@ -59,7 +68,12 @@ export class StyleDiagnostics implements vscode.Disposable {
     const known = this.#findings.get(key);
     if (known?.version === doc.version) return known.findings;
     const allowedAbbreviations = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<string[]>(Settings.allowedAbbreviations, []);
-    const findings = styleFindings(this.session.terms(doc), this.session.kb, { allowedAbbreviations });
+    const terms = this.session.terms(doc);
+    const snippets = this.session.snippets;
+    const findings = [
+      ...styleFindings(terms, this.session.kb, { allowedAbbreviations }),
+      ...snippetFindings(terms.text, terms.prose, snippets, { today: isoDate(new Date()), pasted: snippets.pasted }),
+    ].sort((a, b) => a.start - b.start);
     this.#findings.set(key, { version: doc.version, findings });
     return findings;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { BUNDLED_KB, bundledLayer, DocumentAnalysis, hitAt, KnowledgeBase, type Span, type TermHit } from '../core';
+import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
+import { BUNDLED_KB, bundledLayer, DocumentAnalysis, hitAt, KnowledgeBase, type SnippetLibrary, type Span, type TermHit } from '../core';
 import type { Log } from './log';
 
 /** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
@@ -24,6 +25,7 @@ export interface DocumentTerms {
 export class Session implements vscode.Disposable {
   #kb: KnowledgeBase | undefined;
   #loading: Promise<KnowledgeBase> | undefined;
+  #snippetsLogged = false;
   readonly #documents = new Map<string, { readonly version: number; readonly analysis: DocumentAnalysis }>();
   readonly #subscriptions: vscode.Disposable[];
 
@@ -45,7 +47,7 @@ export class Session implements vscode.Disposable {
       let kb: KnowledgeBase;
       try {
         const [entries, terms] = await Promise.all([this.read(BUNDLED_KB.entries), this.read(BUNDLED_KB.terms)]);
-        kb = new KnowledgeBase([bundledLayer(entries, terms)]);
+        kb = new KnowledgeBase([bundledLayer(entries, terms, BUNDLED_SNIPPETS)]);
       } catch (err) {
         this.log.error(`Cannot read the bundled knowledge base (${BUNDLED_KB.entries}); MedTerms has no terms to show.`, err);
         kb = new KnowledgeBase([]);
@@ -55,6 +57,19 @@ export class Session implements vscode.Disposable {
       return (this.#kb = kb);
     })();
     return this.#loading;
+  }
+
+  /**
+   * The snippet library, parsed on first use; its problems go to the log once. Only valid after
+   * {@link load} has resolved.
+   */
+  get snippets(): SnippetLibrary {
+    const library = this.kb.snippets;
+    if (!this.#snippetsLogged) {
+      this.#snippetsLogged = true;
+      for (const p of library.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
+    }
+    return library;
   }
 
   /** The loaded knowledge base. Only valid after {@link load} has resolved. */

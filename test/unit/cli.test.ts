@@ -23,6 +23,7 @@ function cli(...argv: string[]) {
     out: (t) => (out += t),
     err: (t) => (err += t),
     version: '9.9.9',
+    today: () => '2026-12-06',
   });
   return { status, out, err };
 }

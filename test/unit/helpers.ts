@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { KnowledgeBase, parseKbFile, TermIndex, type Entry, type Layer } from '../../src/core';
+import { KnowledgeBase, parseKbFile, TermIndex, type Entry, type Layer, type SnippetSource } from '../../src/core';
 
 /** The repository root (tests run from out/test/unit). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -12,9 +12,26 @@ export function repoText(relative: string): string {
 
 let bundled: Layer | undefined;
 
-/** The knowledge base the extension bundles (data/kb.json, validated) with its prebuilt term index, parsed once for all tests. */
+/** The snippet files the extension bundles (data/snippets/*.md), as esbuild.mjs bundles them. */
+export function bundledSnippetSources(): SnippetSource[] {
+  const dir = path.join(ROOT, 'data', 'snippets');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+/**
+ * The knowledge base the extension bundles (data/kb.json, validated) with its prebuilt term
+ * index and its snippets, parsed once for all tests.
+ */
 export function bundledLayer(): Layer {
-  bundled ??= { file: 'data/kb.json', ...parseKbFile(repoText('data/kb.json'), 'data/kb.json'), termIndex: TermIndex.fromText(repoText('data/kb-terms.tsv')) };
+  bundled ??= {
+    file: 'data/kb.json',
+    ...parseKbFile(repoText('data/kb.json'), 'data/kb.json'),
+    termIndex: TermIndex.fromText(repoText('data/kb-terms.tsv')),
+    snippets: bundledSnippetSources(),
+  };
   return bundled;
 }
 

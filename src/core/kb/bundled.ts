@@ -2,6 +2,7 @@ import { parseKbFile } from './load';
 import type { Layer } from './knowledgeBase';
 import type { Entry, KbFile } from './types';
 import { TermIndex } from '../match/termIndex';
+import type { SnippetSource } from '../snippets/snippet';
 
 /**
  * Where the bundled knowledge base and its prebuilt term index live, relative to the root of
@@ -21,12 +22,13 @@ const ENTRY_LINE = '    {"id":"';
  * needed (search, look-up). They are trusted: the build validates them and
  * `test/unit/kb-data.test.ts` checks them; validating again would cost most of the time to the
  * first hover. A file not in the build's line format is simply parsed whole; a term index that
- * cannot be read is reported and rebuilt from the entries.
+ * cannot be read is reported and rebuilt from the entries. `snippets` are the bundled snippet
+ * files (`data/snippets/*.md`), parsed when first needed.
  */
-export function bundledLayer(entriesText: string, termsText: string): Layer {
+export function bundledLayer(entriesText: string, termsText: string, snippets: readonly SnippetSource[] = []): Layer {
   const lazy = lazyKb(entriesText);
   const parsed = lazy ? { kb: lazy.kb, problems: [] } : parseKbFile(entriesText, BUNDLED_KB.entries, { trusted: true });
-  const layer = { file: BUNDLED_KB.entries, ...parsed, entry: lazy?.entry };
+  const layer = { file: BUNDLED_KB.entries, ...parsed, entry: lazy?.entry, snippets };
   const termIndex = TermIndex.fromText(termsText);
   if (termIndex) return { ...layer, termIndex };
   const problem = { file: BUNDLED_KB.terms, line: 1, severity: 'warning' as const, message: 'not a term index; it was rebuilt from the entries.' };

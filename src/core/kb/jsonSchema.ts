@@ -1,7 +1,7 @@
 /**
  * A validator for the subset of JSON Schema (draft-07) that `data/schema/*.schema.json` use:
  * type, enum, required, properties, additionalProperties: false, items, uniqueItems, pattern,
- * minLength and local `$ref`s. Small on purpose: it runs in the browser build too, and the
+ * minLength, minimum, minItems and local `$ref`s. Small on purpose: it runs in the browser build too, and the
  * schema files stay the single statement of what a valid file is.
  */
 
@@ -17,6 +17,8 @@ export interface SchemaNode {
   readonly uniqueItems?: boolean;
   readonly pattern?: string;
   readonly minLength?: number;
+  readonly minimum?: number;
+  readonly minItems?: number;
   readonly definitions?: Readonly<Record<string, SchemaNode>>;
 }
 
@@ -43,7 +45,10 @@ export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNod
   if (typeof value === 'string') {
     if (node.minLength !== undefined && value.length < node.minLength) fail('must not be empty');
     if (node.pattern && !new RegExp(node.pattern, 'u').test(value)) fail(`${JSON.stringify(value)} does not match the pattern ${node.pattern}`);
+  } else if (typeof value === 'number') {
+    if (node.minimum !== undefined && value < node.minimum) fail(`must be at least ${node.minimum}`);
   } else if (Array.isArray(value)) {
+    if (node.minItems !== undefined && value.length < node.minItems) fail(`must have at least ${node.minItems} item${node.minItems === 1 ? '' : 's'}`);
     if (node.uniqueItems) {
       const seen = new Set<string>();
       value.forEach((item, i) => {

@@ -1,5 +1,7 @@
 import { TermIndex } from '../match/termIndex';
 import { TermSearch } from '../search/search';
+import { SnippetLibrary } from '../snippets/library';
+import type { SnippetSource } from '../snippets/snippet';
 import type { Entry, KbSource } from './types';
 import type { LoadResult, Problem } from './load';
 
@@ -10,12 +12,15 @@ export interface Layer extends LoadResult {
   readonly termIndex?: TermIndex;
   /** A look-up of one entry that does not need `kb.entries` (the bundled layer parses lazily). */
   readonly entry?: (id: string) => Entry | undefined;
+  /** The layer's snippet files, read when the snippets are first needed. */
+  readonly snippets?: readonly SnippetSource[];
 }
 
 /**
  * The knowledge base the features use: layers merged (a later layer's entry replaces an
  * earlier one with the same id, so a team's own file can correct a bundled entry), with the
- * term index and the search built lazily, once, on first use — never per keystroke.
+ * term index, the search and the snippet library built lazily, once, on first use — never per
+ * keystroke.
  */
 export class KnowledgeBase {
   readonly sources: readonly KbSource[];
@@ -33,6 +38,7 @@ export class KnowledgeBase {
   readonly #prebuiltIndex: TermIndex | undefined;
   #termIndex: TermIndex | undefined;
   #search: TermSearch | undefined;
+  #snippets: SnippetLibrary | undefined;
 
   constructor(layers: readonly Layer[]) {
     this.#layers = layers;
@@ -76,6 +82,17 @@ export class KnowledgeBase {
   /** Fuzzy search for completion and look-up (built on first use). */
   get search(): TermSearch {
     return (this.#search ??= new TermSearch(this.entries));
+  }
+
+  /**
+   * The vetted snippets of every layer (parsed on first use). Their problems are in
+   * `snippets.problems`, not in {@link problems}: the snippets load after the entries.
+   */
+  get snippets(): SnippetLibrary {
+    return (this.#snippets ??= new SnippetLibrary(
+      this.#layers.map((l) => l.snippets ?? []),
+      (id) => this.get(id) !== undefined,
+    ));
   }
 
   /**

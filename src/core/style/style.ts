@@ -4,17 +4,28 @@ import { foldCase, termKey } from '../match/normalize';
 import type { TermHit } from '../match/termIndex';
 import { casedAt, type Span } from '../text';
 
-/** A plain-language rule. The ids are public: diagnostic codes, settings and CLI output use them. */
-export type StyleRule = 'jargon' | 'abbreviation';
+/**
+ * A rule MedTerms checks a document by: plain language (`jargon`, `abbreviation`) and vetted
+ * snippets (see `snippetFindings`). The ids are public: diagnostic codes, settings and CLI
+ * output use them.
+ */
+export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule;
+
+/** The rules about vetted snippets and their provenance markers. */
+export type SnippetRule = 'snippet-edited' | 'snippet-outdated' | 'snippet-review-due' | 'snippet-marker' | 'snippet-unmarked';
 
 /** Every rule, in the order settings and documentation list them. */
-export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation'];
+export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked'];
 
 /** One way to fix a finding: replace `[start, end)` of the text with `replacement`. */
 export interface StyleFix extends Span {
   /** What the writer is offered, e.g. `Replace with “nerve damage”`. */
   readonly title: string;
   readonly replacement: string;
+  /** The replacement in VS Code snippet syntax, for an editor to insert with tab stops (vetted text with slots). */
+  readonly snippet?: string;
+  /** Show the writer the change before making it: it replaces a block of text. */
+  readonly preview?: boolean;
 }
 
 /** Something in the text that a plain-language rule flags, at `[start, end)` (UTF-16 offsets). */
