@@ -205,3 +205,47 @@ export function markdownDoc(entries, bytes, seed = 3) {
   }
   return blocks.join('\n');
 }
+
+/**
+ * A document like {@link markdownDoc}'s, of about `bytes` bytes, that carries vetted snippets:
+ * `blocks` marked blocks, as inserted, spread evenly between its blocks (snippets picked at
+ * random, seeded), `edited` of them with one word of their vetted wording changed, and `pasted`
+ * snippet texts without markers, the last of them with one word changed (a near copy).
+ * @param snippets `[{ marked, plain, literal }]`: a snippet's text as inserted with its markers,
+ *   without them, and a run of its vetted wording (outside any slot) of at least eight words.
+ * @returns `{ text, edited, pasted }`: the document and the counts of each kind of insertion.
+ */
+export function snippetDoc(entries, snippets, bytes, { blocks = 200, edited = 10, pasted = 5, seed = 5 } = {}) {
+  const r = rng(seed);
+  // The fifth word of the snippet's literal wording, changed where the text first carries it.
+  const edit = (s, text) => {
+    const at = text.indexOf(s.literal);
+    if (at === -1) throw new Error(`snippetDoc: "${s.literal}" is not in the snippet's text`);
+    const words = s.literal.split(' ');
+    const changed = [...words.slice(0, 4), words[4] === 'often' ? 'rarely' : 'often', ...words.slice(5)].join(' ');
+    return text.slice(0, at) + changed + text.slice(at + s.literal.length);
+  };
+  const editedAt = new Set();
+  while (editedAt.size < Math.min(edited, blocks)) editedAt.add(r.int(blocks));
+  const inserts = Array.from({ length: blocks }, (_, i) => {
+    const s = r.pick(snippets);
+    return editedAt.has(i) ? edit(s, s.marked) : s.marked;
+  });
+  for (let i = 0; i < pasted; i++) {
+    const s = r.pick(snippets);
+    // Spread among the blocks, not next to one: a pasted copy next to a marked one is still unmarked.
+    inserts.splice(Math.floor(((i + 0.5) * inserts.length) / pasted), 0, i === pasted - 1 ? edit(s, s.plain) : s.plain);
+  }
+  const insertedBytes = inserts.reduce((sum, t) => sum + t.length + 2, 0);
+  // markdownDoc separates its blocks (front matter first) with one blank line, and none of its
+  // blocks holds one, so its blank lines are block boundaries: insert at evenly spaced ones.
+  const filler = markdownDoc(entries, Math.max(0, bytes - insertedBytes), seed).split('\n\n');
+  const out = [];
+  let next = 0;
+  for (let b = 0; b < filler.length; b++) {
+    out.push(filler[b]);
+    const due = b === filler.length - 1 ? inserts.length : Math.floor(((b + 1) * inserts.length) / filler.length);
+    while (next < due) out.push(inserts[next++]);
+  }
+  return { text: out.join('\n\n'), edited: editedAt.size, pasted };
+}

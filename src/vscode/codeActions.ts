@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { hitAt, type StyleFix } from '../core';
+import { partitionPoint, type StyleFinding, type StyleFix } from '../core';
 import { rangeOf } from './adapters';
 import { DIAGNOSTICS } from './constants';
 import type { StyleDiagnostics } from './diagnostics';
 import { guard } from './log';
+import { snippetCodeActions } from './snippets';
 import type { Session } from './session';
 
 /**
@@ -21,14 +22,25 @@ export function codeActionProvider(session: Session, diagnostics: StyleDiagnosti
         await session.load();
         const findings = diagnostics.findings(doc);
         return ours.flatMap((diagnostic) => {
-          const start = doc.offsetAt(diagnostic.range.start);
-          const finding = hitAt(findings, start);
-          const same = finding?.start === start && finding.end === doc.offsetAt(diagnostic.range.end) && finding.rule === diagnostic.code;
-          return same ? finding.fixes.map((fix, i) => quickFix(doc, diagnostic, fix, i === 0)) : [];
+          const finding = sameFinding(findings, doc.offsetAt(diagnostic.range.start), doc.offsetAt(diagnostic.range.end), diagnostic.code);
+          if (!finding) return [];
+          if (finding.rule.startsWith('snippet-')) return snippetCodeActions(doc, diagnostic, finding.fixes);
+          return finding.fixes.map((fix, i) => quickFix(doc, diagnostic, fix, i === 0));
         });
       });
     },
   };
+}
+
+/**
+ * The finding at exactly `[start, end)` under `rule`. Findings are sorted by start but may
+ * overlap (a snippet block's findings contain others), so the search finds the first that
+ * starts there and looks along those that start at the same place.
+ */
+function sameFinding(findings: readonly StyleFinding[], start: number, end: number, rule: unknown): StyleFinding | undefined {
+  let i = partitionPoint(findings.length, (k) => findings[k].start < start);
+  for (; i < findings.length && findings[i].start === start; i++) if (findings[i].end === end && findings[i].rule === rule) return findings[i];
+  return undefined;
 }
 
 /** The kinds of action the provider gives, for its registration. */

@@ -3,6 +3,7 @@ import { casedAt, searchForm, type Entry, type SearchResult } from '../core';
 import { Settings, SETTINGS_SECTION } from './constants';
 import { cardMarkdown } from './cards';
 import { guard } from './log';
+import { typingSlashCommand } from './snippets';
 import type { Session } from './session';
 
 const MAX_ITEMS = 20;
@@ -24,6 +25,7 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
       return guard(session.log, 'completion', async () => {
         await session.load();
         const before = doc.lineAt(position.line).text.slice(0, position.character);
+        if (typingSlashCommand(before)) return undefined; // `/snippet …`: the snippet completion's
         const typed = TRAILING_WORDS.exec(before);
         if (!typed || insideInlineCode(before) || !session.inProse(doc, doc.offsetAt(position))) return undefined;
         const items = rankedCandidates(session, typed[0]).map(({ result, query }, rank) => {

@@ -4,10 +4,11 @@ import { CODE_ACTION_METADATA, codeActionProvider } from './codeActions';
 import { completionProvider } from './completion';
 import { StyleDiagnostics } from './diagnostics';
 import { hoverProvider } from './hover';
-import { createLog } from './log';
+import { createLog, guard } from './log';
 import { lookUpTerm, lookUpTermAtCursor, showAbout } from './commands';
 import { openEntry, viewContentProvider } from './views';
 import { Session } from './session';
+import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCodeLensProvider, snippetCompletionProvider, type InsertSnippetArgs } from './snippets';
 
 /**
  * Wires the features to VS Code. Cheap on purpose: the knowledge base is read and its indexes
@@ -36,7 +37,23 @@ export function activate(context: vscode.ExtensionContext): void {
       else log.warn(`Open entry: no entry with id ${JSON.stringify(id)}.`);
     }),
     vscode.commands.registerCommand(Commands.showAbout, showAbout),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, snippetCompletionProvider(session), '/'),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, snippetCodeLensProvider(session, diagnostics)),
+    vscode.commands.registerCommand(Commands.insertSnippet, (args?: unknown) => insertSnippet(session, insertArgs(args))),
+    vscode.commands.registerCommand(Commands.compareSnippet, (uri: string, fix) => guard(log, 'compare snippet', () => compareSnippet(uri, fix))),
+    vscode.commands.registerCommand(Commands.applySnippetFix, (uri: string, version: number, fix) => guard(log, 'snippet fix', () => applySnippetFix(uri, version, fix))),
+    vscode.commands.registerCommand(Commands.showSnippet, (id: unknown) => (typeof id === 'string' ? showSnippet(id) : undefined)),
   );
 }
 
 export function deactivate(): void {}
+
+/** The arguments of `medterms.insertSnippet` (scriptable, and given by hover links), checked. */
+function insertArgs(value: unknown): InsertSnippetArgs {
+  const { id, term, line } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  return {
+    id: typeof id === 'string' ? id : undefined,
+    term: typeof term === 'string' ? term : undefined,
+    line: Number.isInteger(line) && (line as number) >= 0 ? (line as number) : undefined,
+  };
+}

@@ -15,7 +15,7 @@ export function hoverProvider(session: Session): vscode.HoverProvider {
         const hit = session.termAt(doc, position);
         const entry = hit && session.kb.get(hit.entryId);
         if (!hit || !entry) return undefined;
-        return new vscode.Hover(cardMarkdown(entry, session.kb), rangeOf(doc, hit));
+        return new vscode.Hover(cardMarkdown(entry, session.kb, { line: position.line }), rangeOf(doc, hit));
       });
     },
   };

@@ -14,6 +14,7 @@ export class SnippetLibrary {
   readonly #versions = new Map<string, Map<number, Snippet>>();
   #current: readonly Snippet[] | undefined;
   #pasted: PastedSnippetFinder | undefined;
+  #byTerm: Map<string, Snippet[]> | undefined;
 
   /**
    * Loads snippet files, layer by layer (earliest first). A file that cannot be read as a
@@ -55,6 +56,18 @@ export class SnippetLibrary {
   /** Finds the current snippets' text pasted without markers (built on first use). */
   get pasted(): PastedSnippetFinder {
     return (this.#pasted ??= new PastedSnippetFinder(this.all));
+  }
+
+  /** The current snippets about an entry (its id in their `terms`), retired ones left out. */
+  about(entryId: string): readonly Snippet[] {
+    if (!this.#byTerm) {
+      this.#byTerm = new Map();
+      for (const snippet of this.all) {
+        if (snippet.status === 'retired') continue;
+        for (const id of snippet.terms) this.#byTerm.set(id, [...(this.#byTerm.get(id) ?? []), snippet]);
+      }
+    }
+    return this.#byTerm.get(entryId) ?? [];
   }
 
   /** The current version of a snippet, or `undefined` for an unknown id. */

@@ -101,3 +101,41 @@ function readAttributes(text: string): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * Where to insert a block (a snippet with its markers) so that it stands on lines of its own,
+ * with a blank line around it, and no word of the writer's is split: a selection is replaced;
+ * on a blank line, the block takes that line; elsewhere it goes after the paragraph the cursor
+ * is in. `before` and `after` are the line breaks to add around the block.
+ */
+export function blockInsertion(text: string, start: number, end = start): { start: number; end: number; before: string; after: string } {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = (at: number) => {
+    const next = text.indexOf('\n', at);
+    return next === -1 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
+  };
+  const blank = (at: number) => text.slice(lineStart(at), lineEnd(at)).trim() === '';
+  if (start === end) {
+    if (blank(start)) {
+      start = lineStart(start);
+      end = lineEnd(start);
+    } else {
+      // The end of the paragraph: the last line before a blank line or the end of the text.
+      let at = lineEnd(start);
+      while (at < text.length) {
+        const next = text.indexOf('\n', at) + 1;
+        if (next === 0 || blank(next)) break;
+        at = lineEnd(next);
+      }
+      start = end = at;
+    }
+  }
+  const atLineStart = start === lineStart(start);
+  const atLineEnd = end === lineEnd(end);
+  const prevLineBlank = start === 0 || (atLineStart && blank(start - 1));
+  const nextLineBlank = end >= text.length || (atLineEnd && blank(text.indexOf('\n', end) + 1));
+  const before = !atLineStart ? eol + eol : prevLineBlank ? '' : eol;
+  const after = !atLineEnd ? eol + eol : nextLineBlank ? '' : eol;
+  return { start, end, before, after };
+}
