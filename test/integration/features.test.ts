@@ -1,72 +1,9 @@
 import { strict as assert } from 'assert';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { STYLE_RULES } from '../../src/core';
+import { Settings } from '../../src/vscode/constants';
 import { DEFAULT_SEVERITY } from '../../src/vscode/diagnostics';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const EXAMPLE = vscode.Uri.file(path.join(ROOT, 'examples', 'numbness-in-hands.md'));
-const pkg = require(path.join(ROOT, 'package.json'));
-
-/** The Markdown of every hover at `position` that MedTerms gave (its cards end with a review line). */
-async function cardsAt(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position);
-  return hovers
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .filter((md) => md.includes('*Review:'));
-}
-
-/**
- * Position inside the `nth` whole-word occurrence of `needle` (a character in), matched in its
- * own casing if it occurs so, else in any casing.
- */
-function inside(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Position {
-  const text = doc.getText();
-  const pattern = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const flags of ['g', 'gi']) {
-    const at = [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, `${flags}u`))][nth]?.index;
-    if (at !== undefined) return doc.positionAt(at + Math.min(1, needle.length - 1));
-  }
-  assert.fail(`"${needle}" #${nth} not in ${doc.uri.path}`);
-}
-
-async function markdown(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-/** MedTerms completions at the end of a one-line document. */
-async function complete(line: string): Promise<vscode.CompletionItem[]> {
-  const doc = await markdown(line);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(line.length));
-  return list.items.filter((i) => typeof i.documentation === 'object' && i.documentation.value.includes('*Review:'));
-}
-
-/** MedTerms diagnostics of a document. */
-function ourDiagnostics(doc: vscode.TextDocument): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'MedTerms');
-}
-
-/** Polls `check` until it returns something truthy; fails with `what` after `ms`. */
-async function eventually<T>(what: string, check: () => T | undefined, ms = 5_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** `[code, text under the range]` of each MedTerms diagnostic, in order. */
-function flagged(doc: vscode.TextDocument): [string, string][] {
-  return ourDiagnostics(doc).map((d) => [String(d.code), doc.getText(d.range)]);
-}
+import { cardsAt, complete, eventually, EXAMPLE, flagged, inside, labelOf, markdown, ourDiagnostics, pkg } from './helpers';
 
 describe('MedTerms in a real VS Code', () => {
   let example: vscode.TextDocument;
@@ -236,7 +173,7 @@ describe('MedTerms in a real VS Code', () => {
 
     it('contributes its settings with descriptions, resource scope and the defaults the code uses', () => {
       const props = pkg.contributes.configuration.properties;
-      for (const rule of STYLE_RULES) assert.equal(props[`medterms.diagnostics.${rule}`].default, DEFAULT_SEVERITY[rule], rule);
+      for (const rule of STYLE_RULES) assert.equal(props[`medterms.${Settings.diagnosticSeverity[rule]}`].default, DEFAULT_SEVERITY[rule], rule);
       assert.deepEqual(props['medterms.diagnostics.allowedAbbreviations'].default, []);
       for (const [key, value] of Object.entries<{ scope: string; markdownDescription: string }>(props)) {
         assert.equal(value.scope, 'resource', key);
