@@ -149,7 +149,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     else if (a === '--allow') allowed.push(value());
     else if (a === '--today') {
       today = value();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError('--today must be a date, YYYY-MM-DD');
+      // A calendar date: review dates are compared as text, so 2027-13-01 would pass for a date after every real one.
+      const date = /^\d{4}-\d{2}-\d{2}$/.test(today) ? new Date(`${today}T00:00:00Z`) : undefined;
+      if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== today) throw new UsageError('--today must be a date, YYYY-MM-DD');
     }
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.push(a);

@@ -4,7 +4,7 @@ import type { SnippetLibrary } from './library';
 import { CLOSE_MARKER, findMarkedBlocks, openMarker, type MarkedBlock } from './markers';
 import { PastedSnippetFinder } from './nearMatch';
 import type { Snippet } from './snippet';
-import { matchesTemplate, renderDefaults } from './template';
+import { matchesTemplate, normalizeWording, renderDefaults } from './template';
 
 export interface SnippetCheckOptions {
   /** Today's date, `YYYY-MM-DD`: a review due before it has lapsed. */
@@ -92,14 +92,43 @@ function pastedFindings(text: string, prose: readonly Span[], finder: PastedSnip
       const mark: StyleFix = { title: 'Mark as vetted snippet', start: lineStart, end: lineEnd, replacement: `${openMarker(snippet.id, snippet.version, snippet.hash)}${eol}${lines}${eol}${CLOSE_MARKER}` };
       return { rule: 'snippet-unmarked', start, end, message: `This is the text of the vetted snippet ${name}, without its markers; mark it so edits and updates are noticed.`, fixes: [mark] };
     }
-    // Markers must stand on lines of their own; words around the passage on its lines stay.
-    const before = start === lineStart ? '' : eol;
-    const after = end === lineEnd ? '' : eol;
+    // Markers must stand on lines of their own; the writer's own sentences on the passage's lines stay.
+    const span = nearCopySpan(text, start, end, lineStart, lineEnd, normalizeWording(renderDefaults(snippet.parts)));
+    const before = span.start === lineStart ? '' : eol;
+    const after = span.end === lineEnd ? '' : eol;
     const next = markedSnippet(snippet, eol);
-    const replace: StyleFix = { title: 'Replace with the vetted text', start, end, replacement: before + next.text + after, snippet: before + next.snippet + after, preview: true };
+    const replace: StyleFix = { title: 'Replace with the vetted text', ...span, replacement: before + next.text + after, snippet: before + next.snippet + after, preview: true };
     const share = Math.round(cover * 100);
     return { rule: 'snippet-unmarked', start, end, message: `This passage is close to the vetted snippet ${name} (${share}% of its wording), without its markers.`, fixes: [replace] };
   });
+}
+
+/**
+ * What a near copy's *Replace* fix replaces. The passage runs from its first to its last shared
+ * shingle, so the edited words at its edges, and short runs of wording between slots, lie
+ * outside it; replacing the passage alone would leave those pieces beside the vetted text. So
+ * the span grows to whole sentences, and over the neighbouring sentences on the passage's lines
+ * that are the snippet's own wording (`wording`, normalised, slots at their defaults).
+ */
+function nearCopySpan(text: string, start: number, end: number, lineStart: number, lineEnd: number, wording: string): Span {
+  const lines = text.slice(lineStart, lineEnd);
+  const sentences: Span[] = [];
+  let from = 0;
+  const push = (to: number) => {
+    const at = from + (/^\s*/.exec(lines.slice(from, to))?.[0].length ?? 0);
+    if (at < to) sentences.push({ start: lineStart + at, end: lineStart + to });
+    from = to;
+  };
+  for (const m of lines.matchAll(/[.!?]["'”’)\]]*(?=\s|$)/g)) push(m.index + m[0].length);
+  push(lines.trimEnd().length);
+  const own = (s: Span) => wording.includes(normalizeWording(text.slice(s.start, s.end)));
+  let first = sentences.findIndex((s) => s.end > start);
+  let last = sentences.length - 1;
+  while (last >= 0 && sentences[last].start >= end) last--;
+  if (first === -1 || first > last) return { start, end };
+  while (first > 0 && own(sentences[first - 1])) first--;
+  while (last < sentences.length - 1 && own(sentences[last + 1])) last++;
+  return { start: Math.min(start, sentences[first].start), end: Math.max(end, sentences[last].end) };
 }
 
 /** The parts of sorted `spans` outside sorted, disjoint `blocks`. */

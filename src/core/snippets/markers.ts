@@ -1,3 +1,4 @@
+import { frontMatterLength } from '../markdown/prose';
 import type { Span } from '../text';
 
 /**
@@ -106,7 +107,7 @@ function readAttributes(text: string): Record<string, string> {
  * Where to insert a block (a snippet with its markers) so that it stands on lines of its own,
  * with a blank line around it, and no word of the writer's is split: a selection is replaced;
  * on a blank line, the block takes that line; elsewhere it goes after the paragraph the cursor
- * is in. `before` and `after` are the line breaks to add around the block.
+ * is in (after the front matter, when the cursor is in it). `before` and `after` are the line breaks to add around the block.
  */
 export function blockInsertion(text: string, start: number, end = start): { start: number; end: number; before: string; after: string } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
@@ -116,6 +117,9 @@ export function blockInsertion(text: string, start: number, end = start): { star
     return next === -1 ? text.length : text[next - 1] === '\r' ? next - 1 : next;
   };
   const blank = (at: number) => text.slice(lineStart(at), lineEnd(at)).trim() === '';
+  // Front matter is the article's metadata, never its text: a block goes after it.
+  const metadata = frontMatterLength(text);
+  if (start < metadata) start = end = metadata;
   if (start === end) {
     if (blank(start)) {
       start = lineStart(start);

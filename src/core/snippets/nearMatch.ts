@@ -31,6 +31,11 @@ export class PastedSnippetFinder {
   readonly #shingles = new Map<number, number[]>();
   /** Distinct shingles per snippet. */
   readonly #counts: number[];
+  /**
+   * One bit for each value of the low 20 bits of the hashes in {@link #shingles}: most shingles
+   * of a document's prose are ruled out here, without a map look-up.
+   */
+  readonly #seen = new Uint32Array(1 << 15);
 
   /** @param snippets the library's current snippets; retired ones and short ones are left out. */
   constructor(snippets: readonly Snippet[]) {
@@ -42,6 +47,7 @@ export class PastedSnippetFinder {
       forEachShingle(wording, [{ start: 0, end: wording.length }], () => words++, (hash) => own.add(hash));
       if (words < MIN_PASTED_WORDS) return 0;
       for (const hash of own) {
+        this.#seen[(hash >>> 5) & 0x7fff] |= 1 << (hash & 31);
         const list = this.#shingles.get(hash);
         if (list) list.push(i);
         else this.#shingles.set(hash, [i]);
@@ -62,11 +68,13 @@ export class PastedSnippetFinder {
       if (cover >= MIN_COVER) found.push({ start: run.start, end: run.end, snippet: this.#snippets[i], cover: Math.min(1, cover) });
     };
     let word = 0;
+    const seen = this.#seen;
     forEachShingle(
       text,
       prose,
       () => word++,
       (hash, start, end) => {
+        if ((seen[(hash >>> 5) & 0x7fff] & (1 << (hash & 31))) === 0) return;
         const owners = this.#shingles.get(hash);
         if (!owners) return;
         for (const i of owners) {
@@ -87,7 +95,9 @@ export class PastedSnippetFinder {
 }
 
 // FNV-1a over a word's characters, ASCII letters folded to lower case; the rolling shingle hash
-// combines word hashes polynomially (mod 2^32), so moving the window costs O(1).
+// combines word hashes polynomially (mod 2^32), so moving the window costs O(1). Shingle hashes
+// stay signed 32-bit integers, which V8 keeps unboxed: cheaper map keys than unsigned ones, half
+// of which would be boxed doubles.
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const BASE = 0x9e3779b1;
@@ -140,7 +150,7 @@ function forEachShingle(text: string, spans: readonly Span[], onWord: () => void
       hashes[slot] = h;
       starts[slot] = start;
       n++;
-      if (inWindow === SHINGLE) onShingle(rolling >>> 0, starts[n % SHINGLE], i);
+      if (inWindow === SHINGLE) onShingle(rolling, starts[n % SHINGLE], i);
     }
   }
 }

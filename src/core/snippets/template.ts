@@ -157,6 +157,15 @@ const SLOT_MARK = '\uFFFC';
  * provenance hash is computed from, so filling a slot never changes it.
  */
 export function maskedWording(parts: readonly TemplatePart[]): string {
+  let masked = maskedCache.get(parts);
+  if (masked === undefined) maskedCache.set(parts, (masked = mask(parts)));
+  return masked;
+}
+
+// A snippet's parts never change once read, and every check of a marked block asks for them masked.
+const maskedCache = new WeakMap<readonly TemplatePart[], string>();
+
+function mask(parts: readonly TemplatePart[]): string {
   let out = '';
   for (const part of parts) {
     if (part.kind === 'text') out += part.text;
