@@ -3,6 +3,7 @@
 // `--watch` rebuilds on change. The knowledge base is not bundled: it ships as data/ files,
 // read on first use (see src/core/kb/bundled.ts). The snippets are (see bundledSnippets).
 import * as esbuild from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -10,8 +11,10 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 // `import BUNDLED_SNIPPETS from 'medterms:bundled-snippets'`: the snippet files of data/snippets/,
-// as { file, text } records. Bundled (about 1 KB each) so the node, web and CLI builds carry the
-// same snippets and read no directory at run time; they are parsed on first use.
+// as { file, text, frontMatter } records. Bundled (about 1 KB each) so the node, web and CLI
+// builds carry the same snippets and read no directory at run time. Their front matter is read
+// from YAML here, once, rather than at every first use (see SnippetSource.frontMatter); a file
+// whose YAML is broken is left for the core to report.
 const bundledSnippets = {
   name: 'bundled-snippets',
   setup(build) {
@@ -19,7 +22,17 @@ const bundledSnippets = {
     build.onLoad({ filter: /.*/, namespace: 'medterms' }, () => {
       const dir = new URL('./data/snippets/', import.meta.url);
       const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-      const records = files.map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(new URL(f, dir), 'utf8') }));
+      const records = files.map((f) => {
+        const text = readFileSync(new URL(f, dir), 'utf8');
+        const yaml = /^---\r?\n([^]*?)^---\s*$/m.exec(text)?.[1];
+        let frontMatter;
+        try {
+          frontMatter = yaml === undefined ? undefined : parseYaml(yaml);
+        } catch {
+          frontMatter = undefined;
+        }
+        return { file: `data/snippets/${f}`, text, frontMatter };
+      });
       return { contents: `export default ${JSON.stringify(records)};`, loader: 'js', watchDirs: [dir.pathname], watchFiles: files.map((f) => new URL(f, dir).pathname) };
     });
   },

@@ -8,6 +8,7 @@ import {
   proseSpans,
   renderCard,
   snippetFindings,
+  snippetReviewText,
   styleFindings,
   type Layer,
   type Problem,
@@ -259,7 +260,7 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       const block = markedSnippet(snippet);
       const record: SnippetBlockRecord = { id: snippet.id, version: snippet.version, hash: snippet.hash, ...block };
       host.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : `${block.text}\n`);
-      if (snippet.status !== 'vetted') host.err(`medterms: snippet "${snippet.id}" is ${snippet.status}, not vetted\n`);
+      if (!options.json) host.err(`medterms: ${snippet.id} v${snippet.version}, ${snippet.status}. ${snippetReviewText(snippet)}\n`);
       break;
     }
     default:
@@ -300,7 +301,7 @@ function snippetRecord(s: Snippet): SnippetRecord {
 }
 
 function formatSnippetRecord(r: SnippetRecord): string {
-  return `${r.id}\tv${r.version}\t${r.status}\treview due ${r.reviewDue}\t${r.title}\t(${r.terms.join(', ')})\n`;
+  return `${r.id}\tv${r.version}\t${r.status}\t${r.review}\treview due ${r.reviewDue}\t${r.title}\t(${r.terms.join(', ')})\n`;
 }
 
 function formatCheckRecord(r: CheckRecord): string {

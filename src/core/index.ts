@@ -21,7 +21,7 @@ export { styleFindings, STYLE_RULES, type SnippetRule, type StyleFinding, type S
 export { parseSnippet, snippetHash, snippetReadingGrade, snippetText, type Snippet, type SnippetMeta, type SnippetParse, type SnippetSource, type SnippetSourceRef, type SnippetStatus } from './snippets/snippet';
 export { matchesTemplate, maskedWording, normalizeWording, parseTemplate, renderDefaults, type SlotPart, type Template, type TemplatePart, type TextPart } from './snippets/template';
 export { sha256Hex } from './snippets/sha256';
-export { SnippetLibrary } from './snippets/library';
+export { byTitle, SnippetLibrary } from './snippets/library';
 export { blockInsertion, CLOSE_MARKER, findMarkedBlocks, openMarker, type MarkedBlock, type MarkerProblem } from './snippets/markers';
 export { MIN_PASTED_WORDS, PastedSnippetFinder, type PastedSnippet } from './snippets/nearMatch';
 export { markedSnippet, snippetFindings, type SnippetCheckOptions } from './snippets/check';

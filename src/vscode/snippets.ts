@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { blockInsertion, findMarkedBlocks, isoDate, markedSnippet, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
+import { blockInsertion, byTitle, findMarkedBlocks, isoDate, markedSnippet, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
 import { rangeOf } from './adapters';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
 import type { StyleDiagnostics } from './diagnostics';
@@ -89,7 +89,7 @@ export function snippetsFor(session: Session, doc: vscode.TextDocument, term?: s
   // The main term counts double: a snippet about MS beats one that mentions MS among others.
   const relevance = (s: Snippet) => s.terms.reduce((sum, id, i) => sum + (uses.get(id) ?? 0) * (i === 0 ? 2 : 1), 0);
   const scored = offered.map((s) => ({ s, r: relevance(s) }));
-  const about = scored.filter((x) => x.r > 0).sort((a, b) => b.r - a.r || a.s.title.localeCompare(b.s.title)).map((x) => x.s);
+  const about = scored.filter((x) => x.r > 0).sort((a, b) => b.r - a.r || byTitle(a.s, b.s)).map((x) => x.s);
   const others = scored.filter((x) => x.r === 0).map((x) => x.s);
   return { about, others };
 }

@@ -44,7 +44,7 @@ export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNod
   }
   if (typeof value === 'string') {
     if (node.minLength !== undefined && value.length < node.minLength) fail('must not be empty');
-    if (node.pattern && !new RegExp(node.pattern, 'u').test(value)) fail(`${JSON.stringify(value)} does not match the pattern ${node.pattern}`);
+    if (node.pattern && !patternOf(node.pattern).test(value)) fail(`${JSON.stringify(value)} does not match the pattern ${node.pattern}`);
   } else if (typeof value === 'number') {
     if (node.minimum !== undefined && value < node.minimum) fail(`must be at least ${node.minimum}`);
   } else if (Array.isArray(value)) {
@@ -67,6 +67,14 @@ export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNod
     }
   }
   return out;
+}
+
+// Each schema pattern compiled once: a knowledge-base file checks the same few thousands of times.
+const patterns = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(source, 'u')));
+  return re;
 }
 
 function resolveRef(root: SchemaNode, ref: string): SchemaNode {
