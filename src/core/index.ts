@@ -18,7 +18,7 @@ export { renderCard, escape, type CardOptions } from './card';
 export { countSyllables, fleschKincaidGrade, smogGrade, textStats, type TextStats } from './readability/readability';
 export { casedAt, changedRange, isoDate, LineMap, partitionPoint, lineOfOffset, type LineColumn, type Span, type TextChange } from './text';
 export { styleFindings, STYLE_RULES, type SnippetRule, type StyleFinding, type StyleFix, type StyleInput, type StyleOptions, type StyleRule } from './style/style';
-export { parseSnippet, snippetHash, snippetReadingGrade, snippetText, type Snippet, type SnippetMeta, type SnippetParse, type SnippetSource, type SnippetSourceRef, type SnippetStatus } from './snippets/snippet';
+export { insertionRefusal, parseSnippet, snippetHash, type InsertPolicy, snippetReadingGrade, snippetText, type Snippet, type SnippetMeta, type SnippetParse, type SnippetSource, type SnippetSourceRef, type SnippetStatus } from './snippets/snippet';
 export { matchesTemplate, maskedWording, normalizeWording, parseTemplate, renderDefaults, type SlotPart, type Template, type TemplatePart, type TextPart } from './snippets/template';
 export { sha256Hex } from './snippets/sha256';
 export { byTitle, SnippetLibrary } from './snippets/library';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { blockInsertion, byTitle, findMarkedBlocks, isoDate, markedSnippet, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
+import { blockInsertion, byTitle, insertionRefusal, findMarkedBlocks, isoDate, markedSnippet, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
 import { rangeOf } from './adapters';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
 import type { StyleDiagnostics } from './diagnostics';
@@ -63,17 +63,15 @@ export async function insertSnippet(session: Session, args: InsertSnippetArgs = 
   return inserted ? snippet.id : undefined;
 }
 
-/** Why a snippet may not be inserted under the current settings, or `undefined` when it may. */
+/** Why a snippet may not be inserted under the document's settings, or `undefined` when it may. */
 function refusalOf(snippet: Snippet, doc: vscode.TextDocument): string | undefined {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc);
-  if (snippet.status === 'retired') return `MedTerms: “${snippet.title}” has been retired and cannot be inserted.`;
-  if (snippet.status === 'draft' && !config.get<boolean>(Settings.snippetAllowDrafts, true)) {
-    return `MedTerms: “${snippet.title}” is a draft, and drafts may not be inserted here (setting medterms.snippets.allowDrafts).`;
-  }
-  if (snippet.reviewDue < isoDate(new Date()) && !config.get<boolean>(Settings.snippetAllowOverdue, true)) {
-    return `MedTerms: the review of “${snippet.title}” was due on ${snippet.reviewDue}, and overdue snippets may not be inserted here (setting medterms.snippets.allowOverdue).`;
-  }
-  return undefined;
+  const refusal = insertionRefusal(snippet, {
+    allowDrafts: config.get<boolean>(Settings.snippetAllowDrafts, true),
+    allowOverdue: config.get<boolean>(Settings.snippetAllowOverdue, true),
+    today: isoDate(new Date()),
+  });
+  return refusal && `MedTerms: ${refusal}`;
 }
 
 /**

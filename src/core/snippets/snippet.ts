@@ -130,6 +130,27 @@ export function parseSnippet(source: SnippetSource): SnippetParse {
   return { snippet, problems: [] };
 }
 
+/** What a team allows to be inserted (the `medterms.snippets.*` settings). */
+export interface InsertPolicy {
+  readonly allowDrafts: boolean;
+  readonly allowOverdue: boolean;
+  /** YYYY-MM-DD. */
+  readonly today: string;
+}
+
+/**
+ * Why a snippet may not be inserted under a policy, as a message for the writer, or `undefined`
+ * when it may. A retired snippet never may.
+ */
+export function insertionRefusal(snippet: Snippet, policy: InsertPolicy): string | undefined {
+  if (snippet.status === 'retired') return `“${snippet.title}” has been retired and cannot be inserted.`;
+  if (snippet.status === 'draft' && !policy.allowDrafts) return `“${snippet.title}” is a draft, and drafts may not be inserted here (setting medterms.snippets.allowDrafts).`;
+  if (snippet.reviewDue < policy.today && !policy.allowOverdue) {
+    return `The review of “${snippet.title}” was due on ${snippet.reviewDue}, and overdue snippets may not be inserted here (setting medterms.snippets.allowOverdue).`;
+  }
+  return undefined;
+}
+
 /** The provenance hash of a body: 8 hex digits of SHA-256 over its wording with slots masked. */
 export function snippetHash(parts: readonly TemplatePart[]): string {
   return sha256Hex(maskedWording(parts)).slice(0, 8);
