@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { runCli, type CheckRecord, type ScanRecord } from '../../src/cli/cli';
+import { runCli, type CheckRecord, type ScanRecord, type SnippetBlockRecord, type SnippetRecord } from '../../src/cli/cli';
+import { CLOSE_MARKER, openMarker } from '../../src/core';
 import { bundledLayer, ROOT } from './helpers';
 
 /** A Markdown file in a fresh temporary folder; returns its path. */
@@ -136,6 +137,113 @@ describe('CLI', () => {
       assert.match(err, /Usage: medterms/);
     }
     assert.equal(cli('--version').out, '9.9.9\n');
+  });
+
+  describe('snippets', () => {
+    const MS = 'multiple-sclerosis-what-it-is';
+    /** The marked block `medterms snippet ID --json` prints. */
+    const block = (id: string) => JSON.parse(cli('snippet', id, '--json').out) as SnippetBlockRecord;
+
+    it('snippets --json lists every snippet with its id, title, version, status, review and terms', () => {
+      const { status, out, err } = cli('snippets', '--json');
+      assert.deepEqual([status, err], [0, '']);
+      const { snippets } = JSON.parse(out) as { snippets: SnippetRecord[] };
+      assert.ok(Array.isArray(snippets) && snippets.length >= 60, `${snippets.length}`);
+      for (const r of snippets) {
+        assert.deepEqual(Object.keys(r), ['id', 'title', 'version', 'status', 'review', 'reviewedBy', 'reviewedOn', 'reviewDue', 'terms', 'file']);
+        assert.equal(typeof r.version, 'number');
+        assert.match(r.reviewDue, /^\d{4}-\d{2}-\d{2}$/);
+        assert.ok(Array.isArray(r.terms) && r.terms.length > 0);
+      }
+      const ms = snippets.find((r) => r.id === MS)!;
+      assert.deepEqual(
+        [ms.title, ms.status, ms.review, ms.reviewedBy, ms.terms[0], ms.file],
+        ['What multiple sclerosis is', 'vetted', 'source-checked', 'MedTerms writer', 'multiple-sclerosis', `data/snippets/${MS}.md`],
+      );
+    });
+
+    it('snippets prints one line per snippet for people', () => {
+      const { status, out } = cli('snippets');
+      assert.equal(status, 0);
+      const line = out.split('\n').find((l) => l.startsWith(`${MS}\t`));
+      assert.ok(line, out);
+      assert.match(line, /^\S+\tv1\tvetted\t/);
+      assert.match(line, /\treview due \d{4}-\d{2}-\d{2}\tWhat multiple sclerosis is\t\(multiple-sclerosis, myelin, autoimmune-disease\)$/);
+      assert.equal(out.trimEnd().split('\n').length, (JSON.parse(cli('snippets', '--json').out) as { snippets: unknown[] }).snippets.length);
+    });
+
+    it('snippet ID --json gives the id, version, hash and the marked block, as text and in snippet syntax', () => {
+      const { status, out } = cli('snippet', 'stroke-when-to-get-emergency-help', '--json');
+      assert.equal(status, 0);
+      const r = JSON.parse(out) as SnippetBlockRecord;
+      assert.deepEqual(Object.keys(r), ['id', 'version', 'hash', 'text', 'snippet']);
+      assert.equal(r.id, 'stroke-when-to-get-emergency-help');
+      assert.match(r.hash, /^[0-9a-f]{8}$/);
+      const opening = openMarker(r.id, r.version, r.hash);
+      for (const text of [r.text, r.snippet]) {
+        assert.ok(text.startsWith(`${opening}\n`), text.slice(0, 80));
+        assert.ok(text.endsWith(`\n${CLOSE_MARKER}`));
+      }
+      // The text has its slots at their defaults; the snippet syntax keeps them to tab through.
+      assert.match(r.text, /Time: call 911 right away/);
+      assert.doesNotMatch(r.text, /\$\{/);
+      assert.match(r.snippet, /\$\{1\|call 911,call your local emergency number\|\}/);
+    });
+
+    it('snippet ID prints the marked block as inserted', () => {
+      const { status, out } = cli('snippet', MS);
+      assert.equal(status, 0);
+      assert.equal(out, `${block(MS).text}\n`);
+    });
+
+    it('snippet with an unknown id exits 1 and says so; without one it is a usage error', () => {
+      const { status, out, err } = cli('snippet', 'no-such-snippet');
+      assert.deepEqual([status, out], [1, '']);
+      assert.match(err, /no snippet "no-such-snippet"/);
+      assert.equal(cli('snippet').status, 2);
+    });
+
+    it('check --json reports an edited snippet block as snippet-edited, at the opening marker', () => {
+      const { text } = block(MS);
+      assert.match(text, /long-term disease/);
+      const file = tempMarkdown(`# About MS\n\nAn intro.\n\n${text.replace('long-term disease', 'short-term disease')}\n`);
+      const { status, out } = cli('check', file, '--json');
+      assert.equal(status, 1);
+      const { findings } = JSON.parse(out) as { findings: CheckRecord[] };
+      const edited = findings.filter((f) => f.rule === 'snippet-edited');
+      assert.equal(edited.length, 1, JSON.stringify(findings));
+      assert.deepEqual([edited[0].line, edited[0].column], [5, 1]);
+      assert.deepEqual(edited[0].fixes.map((f) => f.title), ['Restore the vetted text (v1)', 'Detach: remove the snippet markers, keep the text']);
+    });
+
+    it('check finds nothing in an untouched snippet block before its review is due', () => {
+      const file = tempMarkdown(`# About MS\n\n${block(MS).text}\n`);
+      assert.deepEqual(cli('check', file, '--json', '--allow', 'MS').out, '{\n  "findings": []\n}\n');
+    });
+
+    it('check --today decides which reviews have lapsed', () => {
+      const { text } = block(MS);
+      const file = tempMarkdown(`# About MS\n\n${text}\n`);
+      const reviewDue = (JSON.parse(cli('snippets', '--json').out) as { snippets: SnippetRecord[] }).snippets.find((r) => r.id === MS)!.reviewDue;
+      const due = (today: string) => (JSON.parse(cli('check', file, '--json', '--allow', 'MS', '--today', today).out) as { findings: CheckRecord[] }).findings.filter((f) => f.rule === 'snippet-review-due');
+      assert.deepEqual(due(reviewDue), []);
+      const later = due('2099-01-01');
+      assert.equal(later.length, 1);
+      assert.deepEqual([later[0].line, later[0].column], [3, 1]);
+      assert.match(later[0].message, new RegExp(`due on ${reviewDue}`));
+      const plain = cli('check', file, '--allow', 'MS', '--today', '2099-01-01');
+      assert.equal(plain.status, 1);
+      assert.match(plain.out, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:1\tsnippet-review-due\t`, 'm'));
+    });
+
+    it('answers a --today that is not a date with status 2', () => {
+      for (const today of ['tomorrow', '2027-1-5', '2027-13-01', '2027-02-30']) {
+        const { status, err } = cli('check', EXAMPLE, '--today', today);
+        assert.equal(status, 2, today);
+        assert.match(err, /--today must be a date/);
+      }
+      assert.equal(cli('check', EXAMPLE, '--today').status, 2);
+    });
   });
 
   it('runs as the built `medterms` bin', () => {

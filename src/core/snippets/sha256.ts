@@ -46,7 +46,8 @@ export function sha256Hex(text: string): string {
 function utf8(text: string): Uint8Array {
   const out: number[] = [];
   for (const char of text) {
-    const c = char.codePointAt(0)!;
+    let c = char.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate, as TextEncoder encodes it
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
