@@ -182,6 +182,26 @@ describe('Vetted snippets in a real VS Code', () => {
     await eventually('snippet-unmarked to clear', () => ourDiagnostics(doc).every((d) => d.code !== 'snippet-unmarked'));
   });
 
+  it('a near copy without markers is found, and Replace with the vetted text shows the diff, asks, then puts the marked snippet in its place', async () => {
+    const bare = msBlock.split('\n').slice(1, -1).join('\n');
+    const near = bare.replace('long-term disease', 'lifelong illness').replace('more common in women', 'more usual in women');
+    const doc = await markdown(`# About MS\n\n${near}\n`);
+    const [diagnostic] = await diagnosticsOf(doc, 'snippet-unmarked');
+    assert.match(diagnostic.message, /close to the vetted snippet “What multiple sclerosis is”/);
+    const actions = await quickFixes(doc, diagnostic.range);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Replace with the vetted text…', 'Compare with the vetted text'],
+    );
+    const applied = run(actions[0]);
+    await eventually('the diff before the replacement', () => tabsOf('medterms').find((t) => t.input instanceof vscode.TabInputTextDiff));
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await applied, true);
+    await vscode.commands.executeCommand('leaveSnippet');
+    assert.equal(doc.getText(), `# About MS\n\n${msBlock}\n`);
+  });
+
   it('shows a CodeLens above each block with its title, status, version and review date', async () => {
     const doc = await markdown(`${msBlock}\n`);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
