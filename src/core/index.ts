@@ -5,6 +5,7 @@
 export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStatus, SourceRef } from './kb/types';
 export { ENTRY_KINDS } from './kb/types';
 export { parseKbFile, type LoadResult, type Problem } from './kb/load';
+export { formatPath, validateJson } from './kb/jsonSchema';
 export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './kb/bundled';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';

@@ -19,7 +19,8 @@ const ENTRY_LINE = '    {"id":"';
  * The bundled knowledge base as a layer, ready for the first hover with as little work as
  * possible: its term index comes prebuilt, and its entries are parsed one at a time as cards
  * need them (each is one line of the file), or all at once the first time the whole list is
- * needed (search, look-up). They are trusted: the build validates them and
+ * needed (search, look-up). They are trusted: the build validates every entry against
+ * `data/schema/kb.schema.json` (`scripts/kb/validate.mjs`) and writes no invalid one, and
  * `test/unit/kb-data.test.ts` checks them; validating again would cost most of the time to the
  * first hover. A file not in the build's line format is simply parsed whole; a term index that
  * cannot be read is reported and rebuilt from the entries. `snippets` are the bundled snippet

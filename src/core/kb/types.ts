@@ -1,6 +1,8 @@
 /**
  * The knowledge-base entry schema. `data/schema/kb.schema.json` is the JSON Schema twin of
- * these types; `validate.ts` enforces both, and a unit test keeps them in step.
+ * these types, kept in step by hand: `load.ts` checks files against the schema with the
+ * validator of `jsonSchema.ts`, and the build (`scripts/build-kb.mjs`) checks every entry of the
+ * bundled knowledge base with the same validator.
  */
 
 /** What an entry names. Conditions and symptoms are the focus; the rest travel with them. */
