@@ -1,4 +1,5 @@
 import {
+  completeAt,
   DocumentAnalysis,
   isoDate,
   KnowledgeBase,
@@ -10,6 +11,7 @@ import {
   snippetFindings,
   snippetReviewText,
   styleFindings,
+  type CompletionAnswer,
   type Layer,
   type Problem,
   type SearchResult,
@@ -62,6 +64,18 @@ export interface CheckRecord {
   readonly fixes: readonly StyleFix[];
 }
 
+/** One item of `medterms complete --json` output. Public: change only additively. */
+export interface CompleteRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly score: number;
+  /** UTF-16 offset into TEXT where the replacement begins; it runs to the end of TEXT. */
+  readonly replaceStart: number;
+  /** What replaces it: the name, capitalised at the start of a sentence. */
+  readonly text: string;
+}
+
 /** One snippet in `medterms snippets --json` output. Public: change only additively. */
 export interface SnippetRecord {
   readonly id: string;
@@ -97,16 +111,19 @@ Commands:
   scan FILE...              list every recognised term in Markdown files
   check FILE...             flag jargon, abbreviations used before they are spelled out, and
                             vetted snippets edited, outdated or due for review
-  search QUERY              rank knowledge-base entries for a query, as completion does
+  search QUERY              rank knowledge-base entries for a query (a term's own words)
+  complete TEXT             what completion offers at the end of TEXT (the text before the
+                            cursor): the entries for the words that belong to the term being
+                            typed, in search's order, and where their replacement starts
   card ID|TERM              print an entry's card as Markdown
   snippets                  list the vetted snippets: id, title, version, status, review due, terms
   snippet ID                print a snippet as inserted, with its provenance markers
 
 Options:
-  --json                    machine-readable output (scan, check, search, snippets, snippet)
+  --json                    machine-readable output (scan, check, search, complete, snippets, snippet)
   --allow ABBR              an abbreviation check need not see spelled out (repeatable)
   --today YYYY-MM-DD        the date review dates are checked against (default: today)
-  --limit N                 number of search results (default 10)
+  --limit N                 number of search or complete results (default 10)
   --kb FILE                 add a knowledge-base layer over the bundled one (repeatable)
   -h, --help                show this help
   -v, --version             show the version
@@ -245,6 +262,14 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       host.out(`${renderCard(entry, kb)}\n`);
       break;
     }
+    case 'complete': {
+      if (options.args.length === 0) return usage(host, 'complete needs the TEXT before the cursor');
+      const text = options.args.join(' ');
+      const answer = completeAt(kb.search, text, options.limit);
+      const records: CompleteRecord[] = (answer?.items ?? []).map(({ id, name, kind, score, text: insert }) => ({ id, name, kind, score, replaceStart: answer!.replaceStart, text: insert }));
+      host.out(options.json ? `${JSON.stringify({ text, query: answer?.query ?? null, replaceStart: answer?.replaceStart ?? null, items: records }, null, 2)}\n` : formatCompletions(text, answer));
+      break;
+    }
     case 'snippets': {
       const records = snippets().all.map(snippetRecord);
       host.out(options.json ? `${JSON.stringify({ snippets: records }, null, 2)}\n` : records.map(formatSnippetRecord).join(''));
@@ -315,6 +340,12 @@ function formatScanRecord(r: ScanRecord): string {
 /** The public fields of a search result in `--json` output. */
 function publicResult({ id, name, kind, score }: SearchResult) {
   return { id, name, kind, score };
+}
+
+function formatCompletions(text: string, answer: CompletionAnswer | undefined): string {
+  if (!answer) return 'No completions.\n';
+  const head = `Replaces “${text.slice(answer.replaceStart)}” (from offset ${answer.replaceStart}) with:\n`;
+  return head + answer.items.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${r.text}  (${r.id}, ${r.kind})\n`).join('');
 }
 
 function formatResults(results: readonly SearchResult[]): string {

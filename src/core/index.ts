@@ -27,3 +27,4 @@ export { blockInsertion, CLOSE_MARKER, findMarkedBlocks, openMarker, type Marked
 export { MIN_PASTED_WORDS, PastedSnippetFinder, type PastedSnippet } from './snippets/nearMatch';
 export { markedSnippet, snippetFindings, type SnippetCheckOptions } from './snippets/check';
 export { renderSnippetCard, snippetReviewText, snippetState } from './snippets/card';
+export { completeAt, MAX_COMPLETIONS, type Completion, type CompletionAnswer } from './search/complete';

@@ -1,24 +1,10 @@
 import * as vscode from 'vscode';
-import { isoDate, snippetFindings, STYLE_RULES, styleFindings, type StyleFinding, type StyleRule } from '../core';
+import { isoDate, snippetFindings, styleFindings, type StyleFinding } from '../core';
 import { rangeOf } from './adapters';
-import { DIAGNOSTICS, SETTINGS_SECTION, Settings, VIEW_SCHEME } from './constants';
+import { DIAGNOSTICS, SETTINGS_SECTION, VIEW_SCHEME } from './constants';
 import { guard } from './log';
 import type { Session } from './session';
-
-/** How a rule's findings are shown; the values of the `medterms.diagnostics.<rule>` settings. */
-export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
-
-/** The defaults, as package.json declares them: jargon is a judgement, an unexplained abbreviation a slip. */
-export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
-  jargon: 'information',
-  abbreviation: 'warning',
-  // Vetted text changed by hand is what a reviewer must see; the rest are news, not slips.
-  'snippet-edited': 'warning',
-  'snippet-outdated': 'information',
-  'snippet-review-due': 'information',
-  'snippet-marker': 'warning',
-  'snippet-unmarked': 'hint',
-};
+import { settings, type RuleSeverity } from './settings';
 
 const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, vscode.DiagnosticSeverity>> = {
   hint: vscode.DiagnosticSeverity.Hint,
@@ -67,7 +53,7 @@ export class StyleDiagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     const known = this.#findings.get(key);
     if (known?.version === doc.version) return known.findings;
-    const allowedAbbreviations = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<string[]>(Settings.allowedAbbreviations, []);
+    const { allowedAbbreviations } = settings(doc);
     const terms = this.session.terms(doc);
     const snippets = this.session.snippets;
     const findings = [
@@ -95,7 +81,7 @@ export class StyleDiagnostics implements vscode.Disposable {
     await guard(this.session.log, 'diagnostics', async () => {
       await this.session.load();
       if (doc.isClosed) return;
-      const severities = ruleSeverities(doc);
+      const severities = settings(doc).severity;
       const diagnostics = this.findings(doc).flatMap((finding) => {
         const severity = severities[finding.rule];
         return severity === 'off' ? [] : [toDiagnostic(doc, finding, SEVERITY[severity])];
@@ -117,17 +103,6 @@ export class StyleDiagnostics implements vscode.Disposable {
     this.#subscriptions.forEach((s) => s.dispose());
     this.#collection.dispose();
   }
-}
-
-/** Each rule's severity for a document; a value that is not one of the choices counts as the default. */
-function ruleSeverities(doc: vscode.TextDocument): Record<StyleRule, RuleSeverity> {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc);
-  const severities = { ...DEFAULT_SEVERITY };
-  for (const rule of STYLE_RULES) {
-    const value = config.get<string>(Settings.diagnosticSeverity[rule]);
-    if (value === 'off' || (value !== undefined && Object.hasOwn(SEVERITY, value))) severities[rule] = value as RuleSeverity;
-  }
-  return severities;
 }
 
 function toDiagnostic(doc: vscode.TextDocument, finding: StyleFinding, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {

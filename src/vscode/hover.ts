@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { rangeOf } from './adapters';
-import { Settings, SETTINGS_SECTION } from './constants';
 import { cardMarkdown } from './cards';
 import { guard } from './log';
 import type { Session } from './session';
+import { settings } from './settings';
 
 /** Shows an entry's card when the pointer rests on a recognised term. */
 export function hoverProvider(session: Session): vscode.HoverProvider {
   return {
     provideHover(doc, position) {
-      if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.hoverEnabled, true)) return undefined;
+      if (!settings(doc).hoverEnabled) return undefined;
       return guard(session.log, 'hover', async () => {
         await session.load();
         const hit = session.termAt(doc, position);

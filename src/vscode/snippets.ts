@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { blockInsertion, byTitle, insertionRefusal, findMarkedBlocks, isoDate, markedSnippet, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
 import { rangeOf } from './adapters';
-import { Commands, SETTINGS_SECTION, Settings } from './constants';
+import { Commands } from './constants';
 import type { StyleDiagnostics } from './diagnostics';
 import { guard } from './log';
 import type { Session } from './session';
+import { settings } from './settings';
 import { closeView, comparisonUris, snippetUri } from './views';
 
 /** What `medterms.insertSnippet` may be given: a snippet to insert, or a term to pick a snippet about. */
@@ -48,7 +49,7 @@ export async function insertSnippet(session: Session, args: InsertSnippetArgs = 
     void vscode.window.showWarningMessage(refusal);
     return undefined;
   }
-  const markers = vscode.workspace.getConfiguration(SETTINGS_SECTION, editor.document).get<boolean>(Settings.snippetMarkers, true);
+  const markers = settings(editor.document).snippetMarkers;
   const doc = editor.document;
   const text = doc.getText();
   const at =
@@ -65,12 +66,8 @@ export async function insertSnippet(session: Session, args: InsertSnippetArgs = 
 
 /** Why a snippet may not be inserted under the document's settings, or `undefined` when it may. */
 function refusalOf(snippet: Snippet, doc: vscode.TextDocument): string | undefined {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc);
-  const refusal = insertionRefusal(snippet, {
-    allowDrafts: config.get<boolean>(Settings.snippetAllowDrafts, true),
-    allowOverdue: config.get<boolean>(Settings.snippetAllowOverdue, true),
-    today: isoDate(new Date()),
-  });
+  const { snippetAllowDrafts, snippetAllowOverdue } = settings(doc);
+  const refusal = insertionRefusal(snippet, { allowDrafts: snippetAllowDrafts, allowOverdue: snippetAllowOverdue, today: isoDate(new Date()) });
   return refusal && `MedTerms: ${refusal}`;
 }
 
@@ -229,7 +226,7 @@ export function snippetCodeActions(doc: vscode.TextDocument, diagnostic: vscode.
 export function snippetCodeLensProvider(session: Session, diagnostics: StyleDiagnostics): vscode.CodeLensProvider {
   return {
     provideCodeLenses(doc) {
-      if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.snippetCodeLens, true)) return undefined;
+      if (!settings(doc).snippetCodeLens) return undefined;
       if (!doc.getText().includes('medterms:snippet')) return undefined;
       return guard(session.log, 'code lens', async () => {
         await session.load();
@@ -288,7 +285,7 @@ export function snippetCompletionProvider(session: Session): vscode.CompletionIt
         const start = position.with(undefined, typed[1].length);
         const place = blockInsertion(doc.getText(), doc.offsetAt(start), doc.offsetAt(doc.lineAt(position.line).range.end));
         const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-        const markers = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc).get<boolean>(Settings.snippetMarkers, true);
+        const markers = settings(doc).snippetMarkers;
         const { about, others } = snippetsFor(session, doc);
         const today = isoDate(new Date());
         return [...about, ...others]

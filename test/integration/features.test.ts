@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { STYLE_RULES } from '../../src/core';
 import { Settings } from '../../src/vscode/constants';
-import { DEFAULT_SEVERITY } from '../../src/vscode/diagnostics';
+import { DEFAULT_SEVERITY } from '../../src/vscode/settings';
+import { COMPLETION_CASES } from '../unit/completionTable';
 import { cardsAt, complete, eventually, EXAMPLE, flagged, inside, labelOf, markdown, ourDiagnostics, pkg } from './helpers';
 
 describe('MedTerms in a real VS Code', () => {
@@ -74,25 +75,34 @@ describe('MedTerms in a real VS Code', () => {
   });
 
   describe('completion', () => {
-    const cases: [string, string][] = [
-      ['Symptoms of rhuem', 'rheumatoid arthritis'],
-      ['Symptoms of sjogren', "Sjögren's syndrome"],
-      ['Pain from carpel tun', 'carpal tunnel syndrome'],
-      ['It may be neuropath', 'neuropathy'],
-      ['A feeling of pins and nee', 'paresthesia'],
-    ];
-    for (const [typed, expected] of cases) {
-      it(`offers ${expected} for "${typed}"`, async () => {
-        const items = await complete(typed);
-        const item = items.find((i) => labelOf(i) === expected);
-        assert.ok(item, `${typed}: ${items.map(labelOf).join(', ')}`);
-        assert.ok(items.indexOf(item) < 5, `${expected} ranked ${items.indexOf(item) + 1}`);
+    // Part of the table the core and CLI tests run in full, through the real editor.
+    for (const { before, replaces, first } of COMPLETION_CASES.filter((_, i) => i % 4 === 0)) {
+      it(`“${before}”: replaces “${replaces}”, ${first} first, in the order VS Code shows`, async () => {
+        const items = await complete(before);
+        assert.ok(items.length > 0, 'nothing offered');
+        const doc = vscode.window.activeTextEditor!.document;
+        for (const item of items) {
+          // One range and one filter text for all: VS Code's fuzzy score is the same for each,
+          // so it cannot reorder what the core ranked.
+          assert.equal(doc.getText(item.range as vscode.Range), replaces);
+          assert.equal(item.filterText, replaces);
+        }
+        // The card's own *Open entry* link names the entry the item is for.
+        assert.ok((items[0].documentation as vscode.MarkdownString).value.includes(`[Open entry](command:medterms.openEntry?${encodeURIComponent(JSON.stringify([first]))})`), labelOf(items[0]));
       });
     }
 
+    it('renders the card only for the item VS Code resolves, not for every item per keystroke', async () => {
+      const doc = await markdown('Symptoms of rhuem');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(17));
+      const ours = list.items.filter((i) => i.filterText === 'rhuem');
+      assert.ok(ours.length > 5);
+      assert.ok(ours.every((i) => i.documentation === undefined));
+    });
+
     it('replaces the typed words with the canonical spelling, and documents the card', async () => {
       const doc = await markdown('Pain from carpel tun');
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(20));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(20), undefined, 100);
       const item = list.items.find((i) => labelOf(i) === 'carpal tunnel syndrome')!;
       const range = item.range as vscode.Range;
       assert.equal(doc.getText(range), 'carpel tun');

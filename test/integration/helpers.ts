@@ -39,11 +39,16 @@ export function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
-/** MedTerms completions at the end of a one-line document. */
+/**
+ * MedTerms term completions at the end of a one-line document, in the order VS Code shows them:
+ * their documentation resolved (VS Code resolves the item it shows), sorted by `sortText` — VS
+ * Code's own order when, as the tests check, every item has the same range and filter text.
+ */
 export async function complete(line: string): Promise<vscode.CompletionItem[]> {
   const doc = await markdown(line);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(line.length));
-  return list.items.filter((i) => typeof i.documentation === 'object' && i.documentation.value.includes('*Review:'));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(line.length), undefined, 100);
+  const ours = list.items.filter((i) => typeof i.documentation === 'object' && i.documentation.value.includes('*Review:'));
+  return ours.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
 }
 
 /** MedTerms diagnostics of a document. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli, type CheckRecord, type ScanRecord, type SnippetBlockRecord, type SnippetRecord } from '../../src/cli/cli';
 import { CLOSE_MARKER, openMarker } from '../../src/core';
+import { COMPLETION_CASES } from './completionTable';
 import { bundledLayer, ROOT } from './helpers';
 
 /** A Markdown file in a fresh temporary folder; returns its path. */
@@ -107,6 +108,35 @@ describe('CLI', () => {
     assert.ok(results.length <= 3);
     assert.deepEqual(Object.keys(results[0]), ['id', 'name', 'kind', 'score']);
     assert.ok(results.some((r: { id: string }) => r.id === 'carpal-tunnel-syndrome'));
+  });
+
+  it('complete --json gives, for every sentence ending of the completion table, the first entry and where its replacement starts', function () {
+    this.timeout(60_000); // each run of the CLI builds its own search index, as a process does
+    for (const { before, replaces, first } of COMPLETION_CASES) {
+      const { status, out } = cli('complete', before, '--json');
+      assert.equal(status, 0, before);
+      const answer = JSON.parse(out);
+      assert.deepEqual(Object.keys(answer), ['text', 'query', 'replaceStart', 'items']);
+      assert.equal(answer.text, before);
+      assert.equal(answer.replaceStart, before.length - replaces.length, before);
+      assert.deepEqual(Object.keys(answer.items[0]), ['id', 'name', 'kind', 'score', 'replaceStart', 'text']);
+      assert.equal(answer.items[0].id, first, before);
+      assert.ok(answer.items.every((i: { replaceStart: number }) => i.replaceStart === answer.replaceStart));
+    }
+  });
+
+  it('complete ranks as search does for the replaced words, and says when there is nothing to offer', () => {
+    const completed = JSON.parse(cli('complete', 'Some people with rhuem', '--limit', '5', '--json').out);
+    const searched = JSON.parse(cli('search', 'rhuem', '--limit', '5', '--json').out);
+    assert.deepEqual(
+      completed.items.map((i: { id: string }) => i.id),
+      searched.results.map((r: { id: string }) => r.id),
+    );
+    assert.match(cli('complete', 'A feeling of pins and nee').out, /^Replaces “pins and nee” \(from offset 13\) with:\n 1\. [\d.]+ {2}paresthesia {2}\(paresthesia, symptom\)/);
+    const none = cli('complete', 'Some people with', '--json');
+    assert.equal(none.status, 0);
+    assert.deepEqual(JSON.parse(none.out), { text: 'Some people with', query: null, replaceStart: null, items: [] });
+    assert.equal(cli('complete').status, 2);
   });
 
   it('card prints the card for an id, a term as written, or the closest match', () => {

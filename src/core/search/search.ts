@@ -91,6 +91,9 @@ export interface TermSearchOptions {
   readonly exhaustive?: boolean;
 }
 
+/** The number of entries every ranking is computed for, whatever the limit asked (see `#rankEntries`). */
+const RANKING_DEPTH = 20;
+
 /**
  * Fuzzy search over the knowledge base for completion and the look-up palette: exact codes
  * first, then Fuse.js over names, synonyms, lay terms and abbreviations. Fuse.js scores only
@@ -149,10 +152,12 @@ export class TermSearch {
     }
     const form = searchForm(query);
     if (form.length === 0) return results;
-    let ranked = this.#rankEntries(form, limit, 0);
-    if (ranked.length < Math.min(FEW, limit) && this.#tiers) ranked = this.#rankEntries(form, limit, 0, true);
+    // Ranked to the same depth whatever the limit, so a smaller limit is a prefix of a larger one.
+    const depth = Math.max(limit, RANKING_DEPTH);
+    let ranked = this.#rankEntries(form, depth, 0);
+    if (ranked.length < FEW && this.#tiers) ranked = this.#rankEntries(form, depth, 0, true);
     const fixed = this.#fixTransposition(form);
-    if (fixed) ranked.push(...this.#rankEntries(fixed, limit, TRANSPOSITION_PENALTY));
+    if (fixed) ranked.push(...this.#rankEntries(fixed, depth, TRANSPOSITION_PENALTY));
     for (const r of ranked.sort((a, b) => a.score - b.score)) add(r);
     return results;
   }

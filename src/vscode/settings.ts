@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { STYLE_RULES, type StyleRule } from '../core';
+import { SETTINGS_SECTION, Settings } from './constants';
+
+/** How a rule's findings are shown; the values of the `medterms.diagnostics.<rule>` settings. */
+export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+
+const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** The defaults, as package.json declares them: jargon is a judgement, an unexplained abbreviation a slip. */
+export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
+  jargon: 'information',
+  abbreviation: 'warning',
+  // Vetted text changed by hand is what a reviewer must see; the rest are news, not slips.
+  'snippet-edited': 'warning',
+  'snippet-outdated': 'information',
+  'snippet-review-due': 'information',
+  'snippet-marker': 'warning',
+  'snippet-unmarked': 'hint',
+};
+
+/** Every `medterms.*` setting, typed, as it applies to one document. */
+export interface MedTermsSettings {
+  readonly hoverEnabled: boolean;
+  readonly completionEnabled: boolean;
+  /** Each rule's severity; a value that is not one of the choices counts as the default. */
+  readonly severity: Readonly<Record<StyleRule, RuleSeverity>>;
+  readonly allowedAbbreviations: readonly string[];
+  readonly snippetMarkers: boolean;
+  readonly snippetAllowDrafts: boolean;
+  readonly snippetAllowOverdue: boolean;
+  readonly snippetCodeLens: boolean;
+}
+
+/**
+ * The settings for a document (resource scope: a workspace folder may differ). The one place
+ * that reads `medterms.*`; defaults here match package.json, which a test checks.
+ */
+export function settings(doc?: vscode.TextDocument): MedTermsSettings {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, doc);
+  const flag = (key: string, fallback: boolean) => {
+    const value = config.get<unknown>(key);
+    return typeof value === 'boolean' ? value : fallback;
+  };
+  const severity = { ...DEFAULT_SEVERITY };
+  for (const rule of STYLE_RULES) {
+    const value = config.get<RuleSeverity>(Settings.diagnosticSeverity[rule]);
+    if (value !== undefined && SEVERITIES.includes(value)) severity[rule] = value;
+  }
+  const allowed = config.get<unknown>(Settings.allowedAbbreviations);
+  return {
+    hoverEnabled: flag(Settings.hoverEnabled, true),
+    completionEnabled: flag(Settings.completionEnabled, true),
+    severity,
+    allowedAbbreviations: Array.isArray(allowed) ? allowed.filter((a): a is string => typeof a === 'string') : [],
+    snippetMarkers: flag(Settings.snippetMarkers, true),
+    snippetAllowDrafts: flag(Settings.snippetAllowDrafts, true),
+    snippetAllowOverdue: flag(Settings.snippetAllowOverdue, true),
+    snippetCodeLens: flag(Settings.snippetCodeLens, true),
+  };
+}
