@@ -101,7 +101,7 @@ for (const n of [10_000, 50_000]) {
   const terms = path.join(tmp, `kb-${n}-terms.tsv`);
   const kb = syntheticKb(n, 20260501);
   // Laid out as `npm run build:kb` lays out data/kb.json, one entry per line, which the
-  // extension's loader relies on to parse entries lazily (src/core/kb/bundled.ts).
+  // extension's loader relies on to parse entries lazily (src/core/bundled.ts).
   writeFileSync(file, `{\n  "version": ${JSON.stringify(kb.version)},\n  "entries": [\n${kb.entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n')}\n  ]\n}\n`);
   // As `npm run build:kb` does for the bundled knowledge base.
   writeFileSync(terms, buildCoreModule.TermIndex.fromEntries(kb.entries, kb.contextualAbbreviations ?? []).toText());

@@ -1,5 +1,5 @@
 // The files the build writes: data/kb.json (one entry per line, after a header with the
-// version and sources: src/core/kb/bundled.ts reads entries lazily by that layout), its
+// version and sources: src/core/bundled.ts reads entries lazily by that layout), its
 // prebuilt term index data/kb-terms.tsv, and the writing itself. The version is a hash of the
 // content, so the same inputs always give the same version and byte-identical files.
 

@@ -1,7 +1,7 @@
 // Validates the knowledge base the build is about to write against data/schema/kb.schema.json,
 // with the core's own validator (src/core/kb/jsonSchema.ts, the one load.ts uses for users'
 // files). The extension loads the bundled file trusted, without checking it (see
-// src/core/kb/bundled.ts), so the build refuses to write an entry the schema would reject.
+// src/core/bundled.ts), so the build refuses to write an entry the schema would reject.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

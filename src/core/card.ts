@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from './kb/knowledgeBase';
+import type { KnowledgeBase } from './knowledgeBase';
 import type { Entry, EntryCodes, ReviewStatus } from './kb/types';
 
 /** How a card links to other entries; without it, related terms are plain text. */

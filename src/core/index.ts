@@ -6,8 +6,8 @@ export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStat
 export { ENTRY_KINDS } from './kb/types';
 export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { formatPath, validateJson } from './kb/jsonSchema';
-export { KnowledgeBase, type Layer } from './kb/knowledgeBase';
-export { BUNDLED_KB, bundledLayer } from './kb/bundled';
+export { KnowledgeBase, type Layer } from './knowledgeBase';
+export { BUNDLED_KB, bundledLayer } from './bundled';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
 export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit } from './match/termIndex';
 export { frontMatterLength, proseSpans, readProse, updateProse, type ProseMap } from './markdown/prose';

@@ -1,5 +1,5 @@
 import { escape } from '../card';
-import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { KnowledgeBase } from '../knowledgeBase';
 import type { Snippet } from './snippet';
 import { renderDefaults } from './template';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../kb/knowledgeBase';
+import type { KnowledgeBase } from '../knowledgeBase';
 import type { Entry } from '../kb/types';
 import { foldCase, termKey } from '../match/normalize';
 import type { TermHit } from '../match/termIndex';

@@ -1,8 +1,8 @@
-import { parseKbFile } from './load';
+import { parseKbFile } from './kb/load';
+import type { Entry, KbFile } from './kb/types';
 import type { Layer } from './knowledgeBase';
-import type { Entry, KbFile } from './types';
-import { TermIndex } from '../match/termIndex';
-import type { SnippetSource } from '../snippets/snippet';
+import { TermIndex } from './match/termIndex';
+import type { SnippetSource } from './snippets/snippet';
 
 /**
  * Where the bundled knowledge base and its prebuilt term index live, relative to the root of

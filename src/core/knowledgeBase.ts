@@ -1,9 +1,9 @@
-import { TermIndex } from '../match/termIndex';
-import { TermSearch } from '../search/search';
-import { SnippetLibrary } from '../snippets/library';
-import type { SnippetSource } from '../snippets/snippet';
-import type { Entry, KbSource } from './types';
-import type { LoadResult, Problem } from './load';
+import type { LoadResult, Problem } from './kb/load';
+import type { Entry, KbSource } from './kb/types';
+import { TermIndex } from './match/termIndex';
+import { TermSearch } from './search/search';
+import { SnippetLibrary } from './snippets/library';
+import type { SnippetSource } from './snippets/snippet';
 
 /** A loaded layer: a parsed file and the name its problems carry. */
 export interface Layer extends LoadResult {
