@@ -79,9 +79,18 @@ export class KnowledgeBase {
     return this.#termIndex;
   }
 
-  /** Fuzzy search for completion and look-up (built on first use). */
+  /** Fuzzy search for completion and look-up (built on first use, or by {@link prepareSearch}). */
   get search(): TermSearch {
     return (this.#search ??= new TermSearch(this.entries));
+  }
+
+  /**
+   * Builds the search and answers one throw-away query, for idle time after activation: the
+   * first completion then costs what any other does, instead of waiting for the index build
+   * (about 130 ms) and the first run of the search code.
+   */
+  prepareSearch(): void {
+    this.search.search('prepare', 1);
   }
 
   /**

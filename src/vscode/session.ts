@@ -6,6 +6,10 @@ import type { Log } from './log';
 /** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
 export type ExtensionFileReader = (relativePath: string) => Thenable<string>;
 
+// How long after loading (and between steps) the idle-time preparation waits: past the burst
+// of work an editor does when it opens, short enough to be done before the writer types.
+const IDLE_MS = 300;
+
 /** What MedTerms knows about one version of a document. */
 export interface DocumentTerms {
   readonly version: number;
@@ -26,6 +30,8 @@ export class Session implements vscode.Disposable {
   #kb: KnowledgeBase | undefined;
   #loading: Promise<KnowledgeBase> | undefined;
   #snippetsLogged = false;
+  #idle: ReturnType<typeof setTimeout> | undefined;
+  #disposed = false;
   readonly #documents = new Map<string, { readonly version: number; readonly analysis: DocumentAnalysis }>();
   readonly #subscriptions: vscode.Disposable[];
 
@@ -54,9 +60,30 @@ export class Session implements vscode.Disposable {
       }
       for (const p of kb.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
       this.log.info(`Loaded the knowledge base ${kb.version ?? ''} in ${Date.now() - started} ms.`);
+      this.#prepareWhenIdle(kb);
       return (this.#kb = kb);
     })();
     return this.#loading;
+  }
+
+  /**
+   * Prepares, a moment after loading, what the first completion, look-up and snippet check
+   * would otherwise wait for: the search index (about 130 ms to build) and the snippet library.
+   * Each step runs in a task of its own, so the editor stays responsive between them.
+   */
+  #prepareWhenIdle(kb: KnowledgeBase): void {
+    const steps = [() => kb.prepareSearch(), () => this.snippets.pasted];
+    const next = () => {
+      const step = steps.shift();
+      if (!step || this.#disposed) return;
+      try {
+        step();
+      } catch (err) {
+        this.log.error('preparing the knowledge base failed', err);
+      }
+      this.#idle = setTimeout(next, IDLE_MS);
+    };
+    this.#idle = setTimeout(next, IDLE_MS);
   }
 
   /**
@@ -109,6 +136,8 @@ export class Session implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#idle);
     this.#documents.clear();
     for (const s of this.#subscriptions) s.dispose();
   }
