@@ -26,7 +26,9 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
         const before = doc.lineAt(position.line).text.slice(0, position.character);
         if (typingSlashCommand(before) || !session.inProse(doc, doc.offsetAt(position))) return undefined; // `/snippet …`: the snippet completion's
         const answer = completeAt(session.kb.search, before);
-        if (!answer) return undefined;
+        // Nothing yet (one letter, a function word): an empty list that is incomplete, so VS Code
+        // asks again at the next keystroke of this word instead of showing only other results.
+        if (!answer) return new vscode.CompletionList([], true);
         const range = new vscode.Range(position.with(undefined, answer.replaceStart), position);
         const items = answer.items.map((result, rank): TermCompletionItem => {
           const entry = session.kb.get(result.id)!;
