@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Entry, EntryCodes, ReviewStatus } from './kb/types';
+import { foldCase, termKey } from './match/normalize';
 
 /** How a card links to other entries; without it, related terms are plain text. */
 export interface CardOptions {
@@ -34,10 +35,11 @@ const REVIEW_TEXT: Record<ReviewStatus, string> = {
 /**
  * The card for one entry, as Markdown: name and kind, plain-language definition (or a plain
  * statement that none is written yet), say-instead wording, lay terms, synonyms and
- * abbreviations, codes, related terms, sources and review status. Hover, completion
- * documentation, the look-up view and the CLI all show this. Every knowledge-base text is
- * escaped, so an entry cannot inject Markdown, HTML or links; only `https:` source URLs and the
- * caller's own entry links are emitted as links.
+ * abbreviations, codes, related terms, sources and review status. Each wording is shown once:
+ * lay terms and synonyms that repeat the name, the say-instead wording or an earlier one are
+ * left out. Hover, completion documentation, the look-up view and the CLI all show this. Every
+ * knowledge-base text is escaped, so an entry cannot inject Markdown, HTML or links; only
+ * `https:` source URLs and the caller's own entry links are emitted as links.
  */
 export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions = {}): string {
   const lines: string[] = [];
@@ -47,8 +49,18 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
 
   const facts: string[] = [];
   if (entry.sayInstead) facts.push(`**Say instead:** ${escape(entry.sayInstead)}`);
-  if (entry.layTerms?.length) facts.push(`**Lay terms:** ${entry.layTerms.map(escape).join(', ')}`);
-  if (entry.synonyms?.length) facts.push(`**Also called:** ${entry.synonyms.map(escape).join(', ')}`);
+  // Each wording once: a lay term or synonym already shown (the name, the say-instead wording or
+  // an earlier one, in any casing or as the same term to the matcher) is left out.
+  const shown = new Set([entry.name, entry.sayInstead ?? ''].map(wordingKey));
+  const unshown = (terms: readonly string[] = []) =>
+    terms.filter((term) => {
+      const key = wordingKey(term);
+      return !shown.has(key) && Boolean(shown.add(key));
+    });
+  const layTerms = unshown(entry.layTerms);
+  const synonyms = unshown(entry.synonyms);
+  if (layTerms.length) facts.push(`**Lay terms:** ${layTerms.map(escape).join(', ')}`);
+  if (synonyms.length) facts.push(`**Also called:** ${synonyms.map(escape).join(', ')}`);
   if (entry.abbreviations?.length) facts.push(`**Abbreviations:** ${entry.abbreviations.map(escape).join(', ')}`);
   const codes = CODE_LABELS.filter(([field]) => entry.codes?.[field]).map(([field, label, url]) => {
     const code = entry.codes![field]!;
@@ -66,6 +78,11 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   if (sources.length) lines.push(`**Sources:** ${sources.map((s) => `[${escape(s.title)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`).join(' · ')}`, '');
   lines.push(`*${reviewLine(entry)}*`);
   return lines.join('\n');
+}
+
+/** Two wordings with the same key are the same term to a reader: `Lupus` = `lupus`, `Sjogren's` = `Sjögren's`. */
+function wordingKey(text: string): string {
+  return termKey(text) || foldCase(text.trim());
 }
 
 function reviewLine(entry: Entry): string {

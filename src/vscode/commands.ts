@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SearchResult } from '../core';
-import { ABOUT_URI, openEntry } from './views';
+import { ABOUT_URI, openEntry, showRendered } from './views';
 import type { Session } from './session';
 
 const PICK_LIMIT = 50;
@@ -83,8 +83,7 @@ export async function lookUpTermAtCursor(session: Session): Promise<string | und
   return lookUpTerm(session, word);
 }
 
-/** `MedTerms: About the Knowledge Base` — sources, versions and licences. */
+/** `MedTerms: About the Knowledge Base` — sources, versions and licences, rendered. */
 export async function showAbout(): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(ABOUT_URI);
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await showRendered(ABOUT_URI, false);
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { isoDate, renderCard, renderSnippetCard, ENTRY_KINDS, escape, type KnowledgeBase } from '../core';
-import { Commands, VIEW_SCHEME } from './constants';
-import { commandLink } from './cards';
+import { VIEW_SCHEME } from './constants';
 import type { Session } from './session';
 
-/** `medterms:/entry/<id>.md` — the read-only full entry, opened by look-up. */
+/** `medterms:/entry/<id>.md` — the read-only full entry, opened rendered by look-up. */
 export function entryUri(id: string): vscode.Uri {
   return vscode.Uri.from({ scheme: VIEW_SCHEME, path: `/entry/${id}.md` });
 }
@@ -38,7 +37,7 @@ export async function closeView(uri: vscode.Uri): Promise<void> {
   if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
 }
 
-/** `medterms:/about.md` — where the knowledge base comes from. */
+/** `medterms:/about.md` — where the knowledge base comes from, opened rendered. */
 export const ABOUT_URI = vscode.Uri.from({ scheme: VIEW_SCHEME, path: '/about.md' });
 
 /** Serves the read-only views. Documents of this scheme cannot be edited or saved. */
@@ -56,15 +55,55 @@ export function viewContentProvider(session: Session): vscode.TextDocumentConten
       }
       const id = /^\/entry\/(.+)\.md$/.exec(uri.path)?.[1];
       const entry = id ? session.kb.get(id) : undefined;
-      return entry ? renderCard(entry, session.kb) : `The knowledge base has no entry "${escape(id ?? uri.path)}".`;
+      return entry ? renderCard(entry, session.kb, { linkToEntry: entryLink }) : `The knowledge base has no entry "${escape(id ?? uri.path)}".`;
     },
   };
 }
 
-/** Opens an entry read-only beside the active editor. */
-export async function openEntry(id: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument(entryUri(id));
-  return vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+/** A link from one entry to another: relative, so the Markdown preview opens it in place. */
+function entryLink(id: string): string {
+  return `${encodeURIComponent(id)}.md`;
+}
+
+// The tab of the entry opened last. The next look-up replaces it, as it would a preview-mode
+// editor, unless the writer has pinned it.
+let entryTab: vscode.Tab | undefined;
+
+/** Opens an entry, rendered and read-only, beside the active editor. */
+export async function openEntry(id: string): Promise<void> {
+  const previous = entryTab;
+  entryTab = await showRendered(entryUri(id), true);
+  if (previous && previous !== entryTab && !previous.isPinned && vscode.window.tabGroups.all.some((g) => g.tabs.includes(previous))) {
+    await vscode.window.tabGroups.close(previous, true);
+  }
+}
+
+/**
+ * Shows a read-only view rendered by VS Code's built-in Markdown preview, locked to that view
+ * (an unlocked preview would switch to whichever Markdown file the writer edits next). Links to
+ * other entries are relative, so the preview opens them in place (`markdown.preview.openMarkdownLinks`,
+ * `inPreview` by default); `https:` links open in the browser. Only the escaped card Markdown is
+ * shown, under the preview's own content security policy. Without the built-in Markdown
+ * extension (disabled), the view opens as text.
+ * @returns the view's tab, once VS Code shows it (or `undefined` if it has not within 2 s).
+ */
+export async function showRendered(uri: vscode.Uri, beside: boolean): Promise<vscode.Tab | undefined> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const shown = () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const { input } = tab ?? {};
+    return (input instanceof vscode.TabInputWebview && tab!.label.endsWith(name)) || (input instanceof vscode.TabInputText && input.uri.toString() === uri.toString()) ? tab : undefined;
+  };
+  try {
+    if (beside) await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
+    else await vscode.commands.executeCommand('markdown.showPreview', uri, undefined, { locked: true });
+  } catch {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { viewColumn: beside ? vscode.ViewColumn.Beside : undefined, preview: true });
+  }
+  // The preview command returns before the preview's tab exists.
+  for (const until = Date.now() + 2_000; !shown() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+  return shown();
 }
 
 /** Sources, versions, licences and required notices, and what the knowledge base holds. */
@@ -77,10 +116,22 @@ export function aboutMarkdown(kb: KnowledgeBase): string {
   lines.push('Names, synonyms and codes come from the open sources below. Definitions, lay explanations and snippets are written by the MedTerms team in its own words, and each cites the sources it was checked against. No SNOMED CT content or ids are included.', '');
   lines.push('## Sources', '');
   for (const s of kb.sources) {
-    lines.push(`### ${escape(s.name)}`, '', `Version ${escape(s.version)} · ${escape(s.licence)} · <${s.url}>`, '');
-    if (s.notice) lines.push(escape(s.notice), '');
+    lines.push(`### ${escape(s.name)}`, '', `Version ${escape(s.version)} · ${withLinks(s.licence)} · <${s.url}>`, '');
+    if (s.notice) lines.push(withLinks(s.notice), '');
   }
   if (kb.sources.length === 0) lines.push('The knowledge base lists no external sources.', '');
-  lines.push('MedTerms explains words; it does not give medical advice.', '', `[Look up a term](${commandLink(Commands.lookUpTerm)})`);
+  // The preview does not run `command:` links, so the way to look up a term is named instead.
+  lines.push('MedTerms explains words; it does not give medical advice.', '', 'To look up a term, run **MedTerms: Look Up Term…** from the Command Palette.');
   return lines.join('\n');
+}
+
+/**
+ * Escaped text whose `https:` URLs become autolinks: the preview would otherwise link the
+ * escaped text itself (`terms\_and\_conditions`), backslashes and all.
+ */
+function withLinks(text: string): string {
+  return text
+    .split(/(https:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/)
+    .map((part, i) => (i % 2 ? `<${part}>` : escape(part)))
+    .join('');
 }

@@ -4,7 +4,7 @@ import { STYLE_RULES } from '../../src/core';
 import { Settings } from '../../src/vscode/constants';
 import { DEFAULT_SEVERITY } from '../../src/vscode/settings';
 import { COMPLETION_CASES } from '../unit/completionTable';
-import { cardsAt, complete, eventually, EXAMPLE, flagged, inside, labelOf, markdown, ourDiagnostics, pkg } from './helpers';
+import { cardsAt, complete, entryTabs, eventually, EXAMPLE, flagged, inside, labelOf, markdown, ourDiagnostics, pkg, preview } from './helpers';
 
 describe('MedTerms in a real VS Code', () => {
   let example: vscode.TextDocument;
@@ -202,21 +202,43 @@ describe('MedTerms in a real VS Code', () => {
       }
     });
 
-    it('Look Up Term… finds multiple sclerosis by its code and opens the entry beside, read-only', async () => {
-      await vscode.window.showTextDocument(example);
+    it('Look Up Term… finds multiple sclerosis by its code and opens the entry beside, rendered and read-only', async () => {
+      await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
       const chosen = vscode.commands.executeCommand<string | undefined>('medterms.lookUpTerm', 'G35');
       await new Promise((r) => setTimeout(r, 500));
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       assert.equal(await chosen, 'multiple-sclerosis');
-      const view = vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'medterms');
-      assert.ok(view, 'entry view not visible');
-      assert.equal(view.document.uri.path, '/entry/multiple-sclerosis.md');
-      assert.notEqual(view.viewColumn, vscode.ViewColumn.One);
-      assert.match(view.document.getText(), /ICD-10-CM G35/);
-      const before = view.document.getText();
-      await vscode.window.showTextDocument(view.document, view.viewColumn);
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      const { doc, html } = await preview(tab, 'medterms:/entry/multiple-sclerosis.md');
+      assert.notEqual(tab!.group.viewColumn, vscode.ViewColumn.One, 'not beside the article');
+      assert.match(html, /<h3[^>]*>multiple sclerosis \(MS\)<\/h3>/);
+      assert.match(html, /<strong>Codes:<\/strong> ICD-10-CM G35 · MeSH <a href="https:\/\/meshb\.nlm\.nih\.gov\/[^"]*"[^>]*>D009103<\/a>/);
+      assert.ok(!html.includes('**'), 'Markdown marks left in the rendered entry');
+      // Read-only: no editor shows its text, so the writer's typing lands nowhere.
+      const before = doc.getText();
       await vscode.commands.executeCommand('type', { text: 'typed by the writer' });
-      assert.equal(view.document.getText(), before, 'the entry view accepted typing');
+      assert.equal(doc.getText(), before, 'the entry view accepted typing');
+      assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document === doc), 'the entry is open as text');
+    });
+
+    it('links an entry’s related terms to their entries, which the preview opens in place', async () => {
+      const { doc, html } = await preview(entryTabs()[0], 'medterms:/entry/multiple-sclerosis.md');
+      const href = /<a href="([^"]+)"[^>]*>myelin<\/a>/.exec(html)?.[1];
+      assert.equal(href, 'myelin.md');
+      // A click in the preview resolves the link with the Markdown language server, as this link
+      // provider does, and opens a Markdown target in the same preview (the default setting).
+      assert.equal(vscode.workspace.getConfiguration('markdown.preview', doc).get('openMarkdownLinks'), 'inPreview');
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 100);
+      const link = links.find((l) => doc.getText(l.range) === href);
+      assert.equal(link?.target?.with({ fragment: '' }).toString(), 'medterms:/entry/myelin.md', JSON.stringify(links.map((l) => l.target?.toString())));
+      const myelin = await vscode.workspace.openTextDocument(link!.target!.with({ fragment: '' }));
+      assert.equal(myelin.languageId, 'markdown', 'the preview would not open it in place');
+      assert.match(myelin.getText(), /^### myelin\n/);
+      // Opening another entry from a card (hover, completion) replaces the entry view.
+      await vscode.commands.executeCommand('medterms.openEntry', 'myelin');
+      const next = vscode.window.tabGroups.activeTabGroup.activeTab;
+      assert.match((await preview(next, 'medterms:/entry/myelin.md')).html, /<h3[^>]*>myelin<\/h3>/);
+      assert.equal(entryTabs().length, 1, entryTabs().map((t) => t.label).join(', '));
     });
 
     it('Look Up Term at Cursor opens the entry of the term under the cursor', async () => {
@@ -224,18 +246,25 @@ describe('MedTerms in a real VS Code', () => {
       const at = inside(example, 'CTS');
       editor.selection = new vscode.Selection(at, at);
       assert.equal(await vscode.commands.executeCommand('medterms.lookUpTermAtCursor'), 'carpal-tunnel-syndrome');
-      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.path === '/entry/carpal-tunnel-syndrome.md'));
+      const { html } = await preview(vscode.window.tabGroups.activeTabGroup.activeTab, 'medterms:/entry/carpal-tunnel-syndrome.md');
+      assert.match(html, /ICD-10-CM G56\.0/);
+      assert.deepEqual(entryTabs().map((t) => t.label.replace(/^.* /, '')), ['carpal-tunnel-syndrome.md']);
     });
 
-    it('About the Knowledge Base names the sources', async () => {
+    it('About the Knowledge Base names the sources, rendered', async () => {
+      await vscode.window.showTextDocument(example, vscode.ViewColumn.One);
       await vscode.commands.executeCommand('medterms.showAbout');
-      const about = vscode.window.activeTextEditor!.document;
-      assert.equal(about.uri.toString(), 'medterms:/about.md');
-      assert.match(about.getText(), /# About the MedTerms knowledge base/);
-      assert.match(about.getText(), /entries:/);
+      const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+      const { html } = await preview(tab, 'medterms:/about.md');
+      assert.equal(tab!.group.viewColumn, vscode.ViewColumn.One, 'About opens where the writer is');
+      assert.match(html, /<h1[^>]*>About the MedTerms knowledge base<\/h1>/);
+      assert.match(html, /entries:/);
       // The HPO licence asks that its version be shown.
-      assert.match(about.getText(), /Human Phenotype Ontology[^]*2023-01-27/);
-      assert.match(about.getText(), /No SNOMED CT content or ids/);
+      assert.match(html, /Human Phenotype Ontology[^]*2023-01-27/);
+      assert.match(html, /No SNOMED CT content or ids/);
+      // URLs in notices are links to themselves, not to their escaped text.
+      assert.match(html, /<a href="https:\/\/www\.nlm\.nih\.gov\/databases\/download\/terms_and_conditions\.html"/);
+      assert.ok(!/\\_|command:/.test(html), 'escapes or a command link the preview cannot run');
     });
   });
 });

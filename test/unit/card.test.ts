@@ -1,6 +1,19 @@
 import { strict as assert } from 'node:assert';
-import { escape, renderCard, type Entry } from '../../src/core';
+import { escape, renderCard, termKey, type Entry } from '../../src/core';
 import { bundledKb, kbOf } from './helpers';
+
+/** The wordings of a card's `**label:** a, b, c` line, read greedily as items of `known`. */
+function listed(card: string, label: string, known: readonly string[]): string[] {
+  const line = new RegExp(`^\\*\\*${label}:\\*\\* (.*?)(?: {2})?$`, 'm').exec(card)?.[1];
+  const items: string[] = [];
+  for (let at = 0; line !== undefined && at < line.length; ) {
+    const item = known.filter((k) => line.startsWith(k, at) && (at + k.length === line.length || line.startsWith(', ', at + k.length))).sort((a, b) => b.length - a.length)[0];
+    assert.ok(item, `${label}: cannot read "${line.slice(at)}"`);
+    items.push(item);
+    at += item.length + 2;
+  }
+  return items;
+}
 
 describe('card', () => {
   it('shows name, kind, definition, lay terms, synonyms, abbreviations, codes, related, sources and review', () => {
@@ -42,6 +55,40 @@ describe('card', () => {
     assert.equal(escape('Sjögren’s syndrome (SS), type-2.'), 'Sjögren’s syndrome (SS), type-2.');
     assert.equal(escape('1. not a list'), '1\\. not a list');
     assert.equal(escape('a_b*c'), 'a\\_b\\*c');
+  });
+
+  it('shows each wording once: a lay term differing only in case is not repeated', () => {
+    const kb = kbOf([{ id: 'p', kind: 'symptom', name: 'paresthesia', layTerms: ['pins and needles', 'Pins and needles', 'Pins and needles feeling', 'Tingling'], synonyms: ['PINS AND NEEDLES', 'paraesthesia'] }]);
+    const card = renderCard(kb.get('p')!, kb);
+    assert.match(card, /^\*\*Lay terms:\*\* pins and needles, Pins and needles feeling, Tingling {2}$/m);
+    assert.match(card, /^\*\*Also called:\*\* paraesthesia(?: {2})?$/m);
+  });
+
+  it('does not repeat the say-instead wording or the name as a lay term or synonym', () => {
+    const kb = kbOf([{ id: 'sle', kind: 'condition', name: 'systemic lupus erythematosus', sayInstead: 'lupus', layTerms: ['Lupus'], synonyms: ['Systemic Lupus Erythematosus', "Libman-Sacks' disease", 'lupus'] }]);
+    const card = renderCard(kb.get('sle')!, kb);
+    assert.match(card, /\*\*Say instead:\*\* lupus/);
+    assert.ok(!card.includes('Lay terms'), card);
+    assert.match(card, /^\*\*Also called:\*\* Libman-Sacks' disease(?: {2})?$/m);
+    assert.equal(card.match(/lupus/gi)?.length, 2, card);
+  });
+
+  it('shows no bundled entry’s wording twice across name, say instead, lay terms and also called', () => {
+    const kb = bundledKb();
+    const lupus = renderCard(kb.get('systemic-lupus-erythematosus')!, kb);
+    assert.match(lupus, /\*\*Say instead:\*\* lupus/);
+    assert.ok(!lupus.includes('Lay terms'), lupus);
+    const repeats: string[] = [];
+    for (const entry of kb.entries) {
+      const card = renderCard(entry, kb);
+      // A wording may contain ", " itself, so each list is read back as the entry's own wordings.
+      const known = new Map([...(entry.layTerms ?? []), ...(entry.synonyms ?? [])].map((w) => [escape(w), w]));
+      const wordings = [...listed(card, 'Lay terms', [...known.keys()]), ...listed(card, 'Also called', [...known.keys()])].map((w) => known.get(w)!);
+      // The name may itself be the plain wording (`dry eyes`, say instead `dry eyes`): both stay.
+      const keys = [...new Set([entry.name, entry.sayInstead ?? entry.name].map(termKey)), ...wordings.map(termKey)];
+      if (new Set(keys).size < keys.length) repeats.push(`${entry.id}: ${wordings.join(' | ')}`);
+    }
+    assert.deepEqual(repeats.slice(0, 5), []);
   });
 
   it('leaves out related ids the knowledge base does not have', () => {
