@@ -5,6 +5,8 @@ import { TermSearch } from './search/search';
 import { SnippetLibrary } from './snippets/library';
 import type { SnippetSource } from './snippets/snippet';
 
+const PREPARE_QUERIES = ['nevre', 'carpel tun', 'pins and', 'arth', 'lupis', 'g35', 'hyper', 'neuropath'];
+
 /** A loaded layer: a parsed file and the name its problems carry. */
 export interface Layer extends LoadResult {
   readonly file: string;
@@ -85,12 +87,14 @@ export class KnowledgeBase {
   }
 
   /**
-   * Builds the search and answers one throw-away query, for idle time after activation: the
+   * Builds the search and answers a few throw-away queries, for idle time after activation: the
    * first completion then costs what any other does, instead of waiting for the index build
-   * (about 130 ms) and the first run of the search code.
+   * (about 130 ms) and for the search code's first runs (the JavaScript engine optimises code
+   * only after it has run a few times). The queries take each path a query can: a prefix, a
+   * misspelling, a swapped pair of letters, several words, a code.
    */
   prepareSearch(): void {
-    this.search.search('prepare', 1);
+    for (let round = 0; round < 2; round++) for (const query of PREPARE_QUERIES) this.search.search(query, 1);
   }
 
   /**

@@ -72,7 +72,7 @@ export class Session implements vscode.Disposable {
    * Each step runs in a task of its own, so the editor stays responsive between them.
    */
   #prepareWhenIdle(kb: KnowledgeBase): void {
-    const steps = [() => kb.prepareSearch(), () => this.snippets.pasted];
+    const steps = [() => kb.search, () => kb.prepareSearch(), () => this.snippets.pasted];
     const next = () => {
       const step = steps.shift();
       if (!step || this.#disposed) return;
