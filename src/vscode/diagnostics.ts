@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isoDate, snippetFindings, styleFindings, type StyleFinding } from '../core';
+import { documentFindings, isoDate, type StyleFinding } from '../core';
 import { rangeOf } from './adapters';
 import { DIAGNOSTICS, SETTINGS_SECTION, VIEW_SCHEME } from './constants';
 import { guard } from './log';
@@ -27,6 +27,7 @@ export class StyleDiagnostics implements vscode.Disposable {
   /** Findings per document URI, for one version and the settings they were computed with. */
   readonly #findings = new Map<string, { readonly version: number; readonly findings: readonly StyleFinding[] }>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
+  readonly #failures = new Set<string>();
   readonly #subscriptions: vscode.Disposable[];
 
   constructor(private readonly session: Session) {
@@ -54,14 +55,20 @@ export class StyleDiagnostics implements vscode.Disposable {
     const known = this.#findings.get(key);
     if (known?.version === doc.version) return known.findings;
     const { allowedAbbreviations } = settings(doc);
-    const terms = this.session.terms(doc);
-    const snippets = this.session.snippets;
-    const findings = [
-      ...styleFindings(terms, this.session.kb, { allowedAbbreviations }),
-      ...snippetFindings(terms.text, terms.prose, snippets, { today: isoDate(new Date()), pasted: snippets.pasted }),
-    ].sort((a, b) => a.start - b.start);
+    this.session.snippets; // loads the library, its problems logged once
+    const findings = documentFindings(this.session.terms(doc), this.session.kb, { allowedAbbreviations, today: isoDate(new Date()) }, (group, err) =>
+      this.#logOnce(group, err),
+    );
     this.#findings.set(key, { version: doc.version, findings });
     return findings;
+  }
+
+  /** Logs a rule group's failure once per message: a broken rule would otherwise log at every keystroke. */
+  #logOnce(group: string, err: unknown): void {
+    const key = `${group}: ${err instanceof Error ? err.message : String(err)}`;
+    if (this.#failures.has(key)) return;
+    this.#failures.add(key);
+    this.session.log.error(`The ${group} rules failed; the other rules still run.`, err);
   }
 
   #schedule(doc: vscode.TextDocument, delay: number): void {

@@ -33,6 +33,20 @@ async function run(action: vscode.CodeAction): Promise<unknown> {
   return action.command ? vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? [])) : undefined;
 }
 
+/**
+ * Accepts the active item of the quick pick a command shows, once it shows: VS Code has no event
+ * for that, so accept is sent until the command's promise settles (a no-op while none is open).
+ */
+async function acceptQuickPick<T>(pending: Promise<T>, ms = 15_000): Promise<T> {
+  let settled = false;
+  const result = pending.finally(() => (settled = true));
+  for (const until = Date.now() + ms; !settled && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
+
 function tabsOf(scheme: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(({ input }) => (input instanceof vscode.TabInputTextDiff ? input.modified.scheme === scheme : input instanceof vscode.TabInputText && input.uri.scheme === scheme));
 }
@@ -66,8 +80,7 @@ describe('Vetted snippets in a real VS Code', () => {
     const chosen = vscode.commands.executeCommand<string | undefined>('medterms.insertSnippet');
     const preview = await eventually('the preview of the active snippet', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path.startsWith('/snippet/')));
     assert.match(preview.document.getText(), /Source-checked \(MedTerms writer\)[^]*not reviewed by a clinician/);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    const id = await chosen;
+    const id = await acceptQuickPick(Promise.resolve(chosen));
     assert.ok(id, 'nothing was inserted');
     // The first offered is about the article's main term (multiple sclerosis, counted twice as main term).
     assert.match(id, /^multiple-sclerosis-/);
@@ -151,9 +164,7 @@ describe('Vetted snippets in a real VS Code', () => {
     const applied = run(update);
     await eventually('the diff before the update', () => tabsOf('medterms').find((t) => t.input instanceof vscode.TabInputTextDiff));
     assert.equal(doc.getText(), `${old}\n`, 'the update was applied before the writer confirmed it');
-    await new Promise((r) => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    assert.equal(await applied, true);
+    assert.equal(await acceptQuickPick(applied), true);
     await vscode.commands.executeCommand('leaveSnippet');
     assert.equal(doc.getText(), `${msBlock}\n`);
     await eventually('snippet-outdated to clear', () => ourDiagnostics(doc).every((d) => d.code !== 'snippet-outdated'));
@@ -195,9 +206,7 @@ describe('Vetted snippets in a real VS Code', () => {
     );
     const applied = run(actions[0]);
     await eventually('the diff before the replacement', () => tabsOf('medterms').find((t) => t.input instanceof vscode.TabInputTextDiff));
-    await new Promise((r) => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    assert.equal(await applied, true);
+    assert.equal(await acceptQuickPick(applied), true);
     await vscode.commands.executeCommand('leaveSnippet');
     assert.equal(doc.getText(), `# About MS\n\n${msBlock}\n`);
   });

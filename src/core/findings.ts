@@ -1,0 +1,52 @@
+import type { KnowledgeBase } from './knowledgeBase';
+import { snippetFindings } from './snippets/check';
+import { styleFindings, type StyleFinding, type StyleInput } from './style/style';
+import type { Span } from './text';
+
+/** A group of rules run over one document, named for the log: `plain language`, `snippets`. */
+export interface RuleGroup {
+  readonly name: string;
+  readonly run: () => readonly StyleFinding[];
+}
+
+/**
+ * The findings of every group, sorted by start. A group that throws (a bug, or input nobody
+ * foresaw) is reported through `onError` and contributes nothing; the other groups' findings
+ * are still returned, so one broken rule never silences the rest.
+ */
+export function collectFindings(groups: readonly RuleGroup[], onError: (group: string, error: unknown) => void): StyleFinding[] {
+  const findings: StyleFinding[] = [];
+  for (const group of groups) {
+    try {
+      findings.push(...group.run());
+    } catch (error) {
+      onError(group.name, error);
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+/** What the rules read of one document (see `DocumentAnalysis`). */
+export interface DocumentInput extends StyleInput {
+  /** The prose spans, for snippet text pasted without markers. */
+  readonly prose: readonly Span[];
+}
+
+/**
+ * Every finding of a document, as the editor's diagnostics and `medterms check` report them:
+ * the plain-language rules and the snippet checks, each group contained (see {@link collectFindings}).
+ */
+export function documentFindings(
+  input: DocumentInput,
+  kb: KnowledgeBase,
+  options: { readonly allowedAbbreviations?: readonly string[]; readonly today: string },
+  onError: (group: string, error: unknown) => void,
+): StyleFinding[] {
+  return collectFindings(
+    [
+      { name: 'plain language', run: () => styleFindings(input, kb, options) },
+      { name: 'snippets', run: () => snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }) },
+    ],
+    onError,
+  );
+}
