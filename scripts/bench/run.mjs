@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { completionQueries, markdownDoc, rng, snippetDoc, syntheticKb } from './synthetic.mjs';
+import { completionQueries, hostileLines, markdownDoc, rng, snippetDoc, syntheticKb } from './synthetic.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const quick = process.argv.includes('--quick');
@@ -39,6 +39,9 @@ const BUDGET = {
   // Issue 9: snippet checks on a 1 MB document with 200 blocks stay within the 1 MB full-scan
   // budget (scan + snippet checks, p50); ours: they cost at most half the scan without them.
   snippetsToScan: 0.5,
+  // Issue 11: a hostile line of 1 MB (one repeated abbreviation, a run of spaces inside a term,
+  // "](" runs…) scans within this many times the ordinary 1 MB document's scan, in the same run.
+  hostileToOrdinary: 3,
 };
 const budgets = [];
 const check = (what, value, limit, ok = value < limit) => budgets.push({ what, value: round(value), limit, ok });
@@ -386,6 +389,55 @@ const snippetBench = {};
   log(`snippets: ${JSON.stringify(snippetBench)}`);
 }
 
+// ---------------------------------------------------------------- hostile lines (issue 11)
+
+// Each line of 1 MB, scanned as `medterms check` and the diagnostics scan a document: prose,
+// terms, plain-language rules, snippet checks (pasted text looked for). Each must stay linear:
+// its p50 is judged against the ordinary 1 MB document's, scanned the same way in the same run.
+const hostileBench = {};
+{
+  const kb = kbs[0];
+  const { core } = kb;
+  const index = kb.kb.termIndex;
+  const dir = path.join(ROOT, 'data/snippets');
+  const records = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+  const library = new core.SnippetLibrary([records], (id) => kb.kb.get(id) !== undefined);
+  const today = '2027-06-01';
+  const stages = (text) => {
+    const t0 = now();
+    const analysis = core.DocumentAnalysis.of(text);
+    const t1 = now();
+    const hits = analysis.terms(index);
+    const t2 = now();
+    const findings = core.styleFindings({ text, hits, headings: analysis.headings }, kb.kb).length;
+    const t3 = now();
+    const snippets = core.snippetFindings(text, analysis.prose, library, { today, pasted: library.pasted }).length;
+    const t4 = now();
+    const ms = (a, b) => Number(b - a) / 1e6;
+    return { total: ms(t0, t4), prose: ms(t0, t1), terms: ms(t1, t2), rules: ms(t2, t3), snippets: ms(t3, t4), hits: hits.length, findings: findings + snippets };
+  };
+  const runs = quick ? 3 : 9;
+  const measure = (text) => {
+    stages(text); // warm-up
+    const samples = Array.from({ length: runs }, () => stages(text));
+    const p50 = (key) => stats(samples.map((s) => s[key])).p50;
+    const total = roundStats(samples.map((s) => s.total));
+    return { ...total, proseP50: p50('prose'), termsP50: p50('terms'), rulesP50: p50('rules'), snippetsP50: p50('snippets'), hits: samples[0].hits, findings: samples[0].findings };
+  };
+  const ordinary = kb.docs.find((d) => d.label === '1 MB');
+  hostileBench.ordinary = { bytes: ordinary.bytes, ...measure(ordinary.text) };
+  const pasted = library.all.filter((s) => s.status !== 'retired').slice(0, 3).map((s) => core.markedSnippet(s, '\n', false).text.replace(/\s+/g, ' ')).join(' ');
+  hostileBench.lines = {};
+  for (const [label, text] of hostileLines(1_000_000, pasted)) {
+    const m = measure(text);
+    // Per MB of the line against per MB of the ordinary document.
+    const ratio = round((m.p50 / (text.length / 1e6)) / (hostileBench.ordinary.p50 / (ordinary.bytes / 1e6)), 2);
+    hostileBench.lines[label] = { chars: text.length, ...m, perMBToOrdinary: ratio };
+    check(`hostile 1 MB line "${label}": scan per MB ÷ ordinary 1 MB doc's (p50)`, ratio, BUDGET.hostileToOrdinary, ratio <= BUDGET.hostileToOrdinary);
+  }
+  log(`hostile lines: ${JSON.stringify(hostileBench)}`);
+}
+
 // cspell-lib on the same documents (bundled-KB docs), default English dictionaries only.
 const cspell = await import('cspell-lib');
 const cspellDoc = (text) => ({ uri: 'file:///bench/patient-guide.md', text, languageId: 'markdown', locale: 'en' });
@@ -422,6 +474,7 @@ log(`bundles: ${JSON.stringify(bundles)}`);
 
 for (const kb of kbs) results.kbs[kb.name] = { entries: kb.kb.entries.length, jsonMB: round(kb.text.length / 1e6, 2), builds: kb.builds, activation: kb.activation, hover: kb.hover, query: kb.query, scan: kb.scan, edit: kb.edit, editWithRules: kb.editWithRules };
 results.snippets = snippetBench;
+results.hostile = hostileBench;
 results.cspell = peer;
 results.bundles = bundles;
 results.seconds = round((Date.now() - started) / 1000, 1);
@@ -503,6 +556,11 @@ function printTable() {
   const sn = results.snippets;
   head('vetted snippets, bundled KB, 1 MB doc', 'blocks (edited) + pasted', 'findings', 'scan, no snippets', 'snippet checks', 'without pasted-text search p50', 'scan + snippet checks', 'snippets ÷ scan (p50)', `library parse (${sn.files} files) p50`, 'pasted-text finder build p50');
   row(`${round(sn.bytes / 1e6, 2)} MB`, `${sn.blocks} (${sn.planted.edited}) + ${sn.planted.pasted}`, Object.entries(sn.findings).map(([k, v]) => `${k} ${v}`).join(', '), `${sn.scan.p50} / ${sn.scan.p99}`, `${sn.snippetChecks.p50} / ${sn.snippetChecks.p99}`, sn.snippetChecksWithoutPastedP50, `**${sn.scanWithSnippetChecks.p50} / ${sn.scanWithSnippetChecks.p99}**`, `${sn.ratioSnippetsToScanP50}×`, sn.libraryParseMs, sn.pastedFinderBuildMs);
+  lines.push('');
+  const ho = results.hostile;
+  head('1 MB line, bundled KB (issue 11)', 'hits', 'findings', 'scan + snippet checks', 'prose p50', 'terms p50', 'rules p50', 'snippets p50', 'per MB ÷ ordinary MB (p50)');
+  row(`ordinary 1 MB document (${round(ho.ordinary.bytes / 1e6, 2)} MB)`, ho.ordinary.hits, ho.ordinary.findings, `**${ho.ordinary.p50} / ${ho.ordinary.p99}**`, ho.ordinary.proseP50, ho.ordinary.termsP50, ho.ordinary.rulesP50, ho.ordinary.snippetsP50, '1×');
+  for (const [label, h] of Object.entries(ho.lines)) row(label, h.hits, h.findings, `**${h.p50} / ${h.p99}**`, h.proseP50, h.termsP50, h.rulesP50, h.snippetsP50, `${h.perMBToOrdinary}×`);
   lines.push('');
   head('shipped file (production build)', 'KB', 'gzip KB');
   for (const [file, b] of Object.entries(results.bundles)) row(file, b.KB, b.gzipKB);

@@ -249,3 +249,30 @@ export function snippetDoc(entries, snippets, bytes, { blocks = 200, edited = 10
   }
   return { text: out.join('\n\n'), edited: editedAt.size, pasted };
 }
+
+/**
+ * Hostile lines of `bytes` characters each (issue 11), by what they attack: a matcher or rule
+ * that reads the line again per candidate, or a regular expression that backtracks. The same
+ * lines as test/unit/hostile.test.ts, which asserts that each scan finishes.
+ * @param pasted the text of a few vetted snippets on one line, for copies pasted without markers.
+ * @returns `[label, text]` pairs.
+ */
+export function hostileLines(bytes, pasted) {
+  const repeat = (unit, length = bytes) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  return [
+    ['"MS " repeated', repeat('MS ')],
+    ['"MS" repeated, no spaces', repeat('MS')],
+    ['"MS " repeated, line not in capitals', `${repeat('MS ', bytes - 24)}about multiple sclerosis`],
+    ['spaces inside a term', `multiple${' '.repeat(bytes - 17)}sclerosis`],
+    ['spaces then a comma inside a term', `multiple${' '.repeat(bytes - 18)},sclerosis`],
+    ['"](" repeated', repeat('](')],
+    ['"<!--" repeated', repeat('<!--')],
+    ['10,000 backticks, then terms', '`'.repeat(10_000) + repeat(' multiple sclerosis MS', bytes - 10_000)],
+    ['"pins and needles " repeated', repeat('pins and needles ')],
+    ['"(" repeated', repeat('(')],
+    ['one word', repeat('a')],
+    ['wordless code spans "`.` "', repeat('`.` ')],
+    ['pasted snippet copies', repeat(`${pasted} `)],
+    ['mixed', repeat('MS (multiple  sclerosis) ](x) <!-- `a` pins and needles. MS\t-\tsclerosis *called* paresthesia, ')],
+  ];
+}

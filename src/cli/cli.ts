@@ -1,6 +1,7 @@
 import {
   completeAt,
   DocumentAnalysis,
+  documentFindings,
   isoDate,
   KnowledgeBase,
   LineMap,
@@ -8,9 +9,9 @@ import {
   parseKbFile,
   proseSpans,
   renderCard,
-  snippetFindings,
   snippetReviewText,
-  styleFindings,
+  terminalField as field,
+  terminalText,
   type CompletionAnswer,
   type Layer,
   type Problem,
@@ -19,6 +20,7 @@ import {
   type StyleFix,
   type StyleRule,
 } from '../core';
+import { ChunkedWriter, jsonText, writeJsonList } from './output';
 
 /** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
 export interface CliHost {
@@ -26,6 +28,7 @@ export interface CliHost {
   readonly bundled: () => Layer;
   /** Reads a file as UTF-8 text; throws when it cannot. */
   readonly readFile: (path: string) => string;
+  /** Writes output; long output comes in several calls, each of at most 64 K code units. */
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly version: string;
@@ -187,7 +190,7 @@ export function runCli(argv: readonly string[], host: CliHost): number {
   try {
     options = parseArgs(argv);
   } catch (e) {
-    host.err(`medterms: ${(e as Error).message}\n\n${USAGE}\n`);
+    host.err(`medterms: ${field((e as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (options === 'help') return host.out(`${USAGE}\n`), 0;
@@ -195,7 +198,7 @@ export function runCli(argv: readonly string[], host: CliHost): number {
 
   let failed = false;
   const report = (problems: readonly Problem[]) => {
-    for (const p of problems) host.err(`${p.file}:${p.line}: ${p.severity}: ${p.message}\n`);
+    for (const p of problems) host.err(`${field(p.file)}:${p.line}: ${p.severity}: ${field(p.message)}\n`);
     if (problems.some((p) => p.severity === 'error')) failed = true;
   };
   const layers: Layer[] = [host.bundled()];
@@ -232,14 +235,14 @@ export function runCli(argv: readonly string[], host: CliHost): number {
     case 'scan': {
       if (options.args.length === 0) return usage(host, 'scan needs at least one FILE');
       const records = readAll(options.args).flatMap(([file, text]) => scanText(kb, file, text));
-      host.out(options.json ? `${JSON.stringify({ terms: records }, null, 2)}\n` : records.map(formatScanRecord).join(''));
+      writeRecords(host, options.json, 'terms', records, formatScanRecord);
       break;
     }
     case 'check': {
       if (options.args.length === 0) return usage(host, 'check needs at least one FILE');
       snippets(); // reports the library's problems before the findings that rest on it
-      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today));
-      host.out(options.json ? `${JSON.stringify({ findings: records }, null, 2)}\n` : records.map(formatCheckRecord).join(''));
+      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today, (p) => report([p])));
+      writeRecords(host, options.json, 'findings', records, formatCheckRecord);
       if (records.length > 0) failed = true;
       break;
     }
@@ -247,7 +250,7 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       if (options.args.length === 0) return usage(host, 'search needs a QUERY');
       const query = options.args.join(' ');
       const results = kb.search.search(query, options.limit);
-      host.out(options.json ? `${JSON.stringify({ query, results: results.map(publicResult) }, null, 2)}\n` : formatResults(results));
+      host.out(options.json ? `${jsonText({ query, results: results.map(publicResult) })}\n` : formatResults(results));
       break;
     }
     case 'card': {
@@ -255,11 +258,11 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       const wanted = options.args.join(' ');
       const entry = kb.resolve(wanted, true);
       if (!entry) {
-        host.err(`medterms: no entry matches "${wanted}"\n`);
+        host.err(`medterms: no entry matches "${field(wanted)}"\n`);
         return 1;
       }
-      if (!kb.resolve(wanted)) host.err(`medterms: no exact match for "${wanted}"; showing the closest, ${entry.id}\n`);
-      host.out(`${renderCard(entry, kb)}\n`);
+      if (!kb.resolve(wanted)) host.err(`medterms: no exact match for "${field(wanted)}"; showing the closest, ${field(entry.id)}\n`);
+      writeRecords(host, false, 'card', [renderCard(entry, kb)], (card) => `${terminalText(card)}\n`);
       break;
     }
     case 'complete': {
@@ -267,25 +270,25 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       const text = options.args.join(' ');
       const answer = completeAt(kb.search, text, options.limit);
       const records: CompleteRecord[] = (answer?.items ?? []).map(({ id, name, kind, score, text: insert }) => ({ id, name, kind, score, replaceStart: answer!.replaceStart, text: insert }));
-      host.out(options.json ? `${JSON.stringify({ text, query: answer?.query ?? null, replaceStart: answer?.replaceStart ?? null, items: records }, null, 2)}\n` : formatCompletions(text, answer));
+      host.out(options.json ? `${jsonText({ text, query: answer?.query ?? null, replaceStart: answer?.replaceStart ?? null, items: records })}\n` : formatCompletions(text, answer));
       break;
     }
     case 'snippets': {
       const records = snippets().all.map(snippetRecord);
-      host.out(options.json ? `${JSON.stringify({ snippets: records }, null, 2)}\n` : records.map(formatSnippetRecord).join(''));
+      writeRecords(host, options.json, 'snippets', records, formatSnippetRecord);
       break;
     }
     case 'snippet': {
       if (options.args.length !== 1) return usage(host, 'snippet needs one snippet ID (see medterms snippets)');
       const snippet = snippets().get(options.args[0]);
       if (!snippet) {
-        host.err(`medterms: no snippet "${options.args[0]}" (see medterms snippets)\n`);
+        host.err(`medterms: no snippet "${field(options.args[0])}" (see medterms snippets)\n`);
         return 1;
       }
       const block = markedSnippet(snippet);
       const record: SnippetBlockRecord = { id: snippet.id, version: snippet.version, hash: snippet.hash, ...block };
-      host.out(options.json ? `${JSON.stringify(record, null, 2)}\n` : `${block.text}\n`);
-      if (!options.json) host.err(`medterms: ${snippet.id} v${snippet.version}, ${snippet.status}. ${snippetReviewText(snippet)}\n`);
+      writeRecords(host, false, 'snippet', [options.json ? jsonText(record) : terminalText(block.text)], (text) => `${text}\n`);
+      if (!options.json) host.err(`medterms: ${field(snippet.id)} v${snippet.version}, ${field(snippet.status)}. ${field(snippetReviewText(snippet))}\n`);
       break;
     }
     default:
@@ -306,15 +309,25 @@ export function scanText(kb: KnowledgeBase, file: string, text: string): ScanRec
 
 /**
  * The findings in one Markdown text, with one-based line and column: plain language and vetted
- * snippets (review dates checked against `today`, YYYY-MM-DD), sorted by position.
+ * snippets (review dates checked against `today`, YYYY-MM-DD), sorted by position. A rule group
+ * that fails is passed to `onError` (by default, thrown) and the others' findings are kept.
  */
-export function checkText(kb: KnowledgeBase, file: string, text: string, allowedAbbreviations: readonly string[] = [], today = isoDate(new Date())): CheckRecord[] {
+export function checkText(
+  kb: KnowledgeBase,
+  file: string,
+  text: string,
+  allowedAbbreviations: readonly string[] = [],
+  today = isoDate(new Date()),
+  onError: (problem: Problem) => void = (p) => {
+    throw new Error(p.message);
+  },
+): CheckRecord[] {
   const lines = new LineMap(text);
   const analysis = DocumentAnalysis.of(text);
-  const findings = [
-    ...styleFindings({ text, hits: analysis.terms(kb.termIndex), headings: analysis.headings }, kb, { allowedAbbreviations }),
-    ...snippetFindings(text, analysis.prose, kb.snippets, { today, pasted: kb.snippets.pasted }),
-  ].sort((a, b) => a.start - b.start);
+  const input = { text, hits: analysis.terms(kb.termIndex), headings: analysis.headings, prose: analysis.prose };
+  const findings = documentFindings(input, kb, { allowedAbbreviations, today }, (group, err) =>
+    onError({ file, line: 1, severity: 'error', message: `the ${group} rules failed (${err instanceof Error ? err.message : String(err)}); the other rules were run.` }),
+  );
   return findings.map(({ rule, start, end, message, fixes }) => {
     const { line, column } = lines.position(start);
     return { file, start, end, line: line + 1, column: column + 1, rule, message, fixes };
@@ -325,16 +338,28 @@ function snippetRecord(s: Snippet): SnippetRecord {
   return { id: s.id, title: s.title, version: s.version, status: s.status, review: s.review, reviewedBy: s.reviewedBy, reviewedOn: s.reviewedOn, reviewDue: s.reviewDue, terms: s.terms, file: s.file };
 }
 
+/**
+ * Writes records in chunks (see output.ts): as `{ "key": [records] }` JSON, or as one line of
+ * text each. Text lines have their fields' control characters made visible (`field`), so a name
+ * cannot start a line of its own, shift a column or send an escape sequence to the terminal.
+ */
+function writeRecords<T>(host: CliHost, json: boolean, key: string, records: readonly T[], format: (record: T) => string): void {
+  const writer = new ChunkedWriter(host.out);
+  if (json) writeJsonList(writer, key, records);
+  else for (const record of records) writer.write(format(record));
+  writer.end();
+}
+
 function formatSnippetRecord(r: SnippetRecord): string {
-  return `${r.id}\tv${r.version}\t${r.status}\t${r.review}\treview due ${r.reviewDue}\t${r.title}\t(${r.terms.join(', ')})\n`;
+  return `${field(r.id)}\tv${r.version}\t${field(r.status)}\t${field(r.review)}\treview due ${field(r.reviewDue)}\t${field(r.title)}\t(${r.terms.map(field).join(', ')})\n`;
 }
 
 function formatCheckRecord(r: CheckRecord): string {
-  return `${r.file}:${r.line}:${r.column}\t${r.rule}\t${r.message}\n`;
+  return `${field(r.file)}:${r.line}:${r.column}\t${field(r.rule)}\t${field(r.message)}\n`;
 }
 
 function formatScanRecord(r: ScanRecord): string {
-  return `${r.file}:${r.line}:${r.column}\t${r.text}\t${r.name} (${r.id}, ${r.kind})\n`;
+  return `${field(r.file)}:${r.line}:${r.column}\t${field(r.text)}\t${field(r.name)} (${field(r.id)}, ${field(r.kind)})\n`;
 }
 
 /** The public fields of a search result in `--json` output. */
@@ -344,16 +369,16 @@ function publicResult({ id, name, kind, score }: SearchResult) {
 
 function formatCompletions(text: string, answer: CompletionAnswer | undefined): string {
   if (!answer) return 'No completions.\n';
-  const head = `Replaces “${text.slice(answer.replaceStart)}” (from offset ${answer.replaceStart}) with:\n`;
-  return head + answer.items.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${r.text}  (${r.id}, ${r.kind})\n`).join('');
+  const head = `Replaces “${field(text.slice(answer.replaceStart))}” (from offset ${answer.replaceStart}) with:\n`;
+  return head + answer.items.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${field(r.text)}  (${field(r.id)}, ${field(r.kind)})\n`).join('');
 }
 
 function formatResults(results: readonly SearchResult[]): string {
   if (results.length === 0) return 'No matching entries.\n';
-  return results.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${r.name}  (${r.id}, ${r.kind})\n`).join('');
+  return results.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${field(r.name)}  (${field(r.id)}, ${field(r.kind)})\n`).join('');
 }
 
 function usage(host: CliHost, message: string): number {
-  host.err(`medterms: ${message}\n\n${USAGE}\n`);
+  host.err(`medterms: ${field(message)}\n\n${USAGE}\n`);
   return 2;
 }

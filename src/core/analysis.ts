@@ -41,6 +41,14 @@ export class DocumentAnalysis {
     return this.#prose.spans;
   }
 
+  /**
+   * Text read without its deeper structure, to be noted at its line (see `ProseMap.flattened`):
+   * content nested past the Markdown parser's limit, scanned as plain paragraphs.
+   */
+  get flattened(): readonly Span[] {
+    return this.#prose.flattened;
+  }
+
   /** The headings' lines (see `ProseMap.headings`). */
   get headings(): readonly Span[] {
     return this.#prose.headings;
@@ -66,7 +74,9 @@ export class DocumentAnalysis {
     const change = changedRange(base.text, this.text);
     const baseHits = base.#scanned!.hits;
     if (!change) return [...baseHits];
-    const firstChangedLine = this.text.lastIndexOf('\n', change.start - 1) + 1;
+    // Lines as the term index reads them, which end at LF; a lone CR ends no line there, so these
+    // lines hold the lines ending at any break. (`lastIndexOf` from -1 would look at offset 0.)
+    const firstChangedLine = change.start === 0 ? 0 : this.text.lastIndexOf('\n', change.start - 1) + 1;
     const lineAfterChange = this.text.indexOf('\n', change.newEnd);
     const unchangedFrom = lineAfterChange === -1 ? Infinity : lineAfterChange + 1;
     const delta = this.text.length - base.text.length;

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Entry, EntryCodes, ReviewStatus } from './kb/types';
+import { linkDestination, safeHttpsUrl, terminalField } from './inert';
 import { foldCase, termKey } from './match/normalize';
 
 /** How a card links to other entries; without it, related terms are plain text. */
@@ -45,7 +46,7 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   const lines: string[] = [];
   const abbreviations = entry.abbreviations?.length ? ` (${entry.abbreviations.map(escape).join(', ')})` : '';
   lines.push(`### ${escape(entry.name)}${abbreviations}`, '', `*${KIND_LABEL[entry.kind]}*`, '');
-  lines.push(entry.definition ? escape(entry.definition) : '_No plain-language definition has been written for this entry yet._', '');
+  lines.push(entry.definition ? escape(entry.definition.trim()) : '_No plain-language definition has been written for this entry yet._', '');
 
   const facts: string[] = [];
   if (entry.sayInstead) facts.push(`**Say instead:** ${escape(entry.sayInstead)}`);
@@ -64,7 +65,8 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   if (entry.abbreviations?.length) facts.push(`**Abbreviations:** ${entry.abbreviations.map(escape).join(', ')}`);
   const codes = CODE_LABELS.filter(([field]) => entry.codes?.[field]).map(([field, label, url]) => {
     const code = entry.codes![field]!;
-    return url ? `${label} [${escape(code)}](${url(code)})` : `${label} ${escape(code)}`;
+    const href = url && safeHttpsUrl(url(code));
+    return href ? `${label} [${escape(code)}](${href})` : `${label} ${escape(code)}`;
   });
   if (codes.length) facts.push(`**Codes:** ${codes.join(' · ')}`);
   const related = (entry.related ?? []).map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
@@ -74,8 +76,11 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   // Two trailing spaces: a Markdown line break, so each fact gets its own line in one paragraph.
   if (facts.length) lines.push(facts.join('  \n'), '');
 
-  const sources = (entry.sources ?? []).filter((s) => s.url.startsWith('https://'));
-  if (sources.length) lines.push(`**Sources:** ${sources.map((s) => `[${escape(s.title)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})`).join(' · ')}`, '');
+  const sources = (entry.sources ?? []).flatMap((s) => {
+    const href = safeHttpsUrl(s.url);
+    return href ? [`[${escape(s.title)}](${href})`] : [];
+  });
+  if (sources.length) lines.push(`**Sources:** ${sources.join(' · ')}`, '');
   lines.push(`*${reviewLine(entry)}*`);
   return lines.join('\n');
 }
@@ -90,25 +95,35 @@ function reviewLine(entry: Entry): string {
   let text = REVIEW_TEXT[review.status];
   if (review.status === 'clinician-reviewed' && review.reviewedBy) text += ` (${escape(review.reviewedBy)})`;
   if (review.status === 'clinician-reviewed') text += '.';
-  if (review.reviewedOn) text += ` Last checked ${review.reviewedOn}.`;
+  if (review.reviewedOn) text += ` Last checked ${escape(review.reviewedOn)}.`;
   return `Review: ${text}`;
 }
 
 function linkOrText(text: string, href: string | undefined): string {
-  return href ? `[${text}](${href})` : text;
+  return href ? `[${text}](${linkDestination(href)})` : text;
 }
 
 const HTML_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
+// Line breaks of every kind, and tabs (a tab at the start of a line is an indented code block).
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+
 /**
- * Escapes knowledge-base text so it shows literally inside a line of Markdown: emphasis, code,
- * link brackets, tables and HTML are neutralised, and a leading `#`, `-`, `+` or `1.` cannot
- * start a heading or a list.
+ * Escapes knowledge-base text so it shows literally inside one line of Markdown, whatever it
+ * holds: line breaks become a space (as a soft line break renders), so a definition cannot start
+ * a heading, list, quote, code block or table of its own; emphasis, code, link brackets, tables
+ * and HTML are neutralised; leading indentation is one space at most, and a leading `#`, `-`,
+ * `+`, `=` or `1.` cannot start a heading or a list; other control characters, ANSI escapes and
+ * bidirectional overrides show as visible escapes (`\u001b`). Linear in the text's length.
  */
 export function escape(text: string): string {
-  return text
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/[<>&]/g, (c) => HTML_ENTITIES[c])
-    .replace(/^(\s*)([#+-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return terminalField(
+    text
+      .replace(BREAKS, ' ')
+      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/[<>&]/g, (c) => HTML_ENTITIES[c])
+      .replace(/^ +/, ' ')
+      .replace(/^( ?)([#+=-])/, '$1\\$2')
+      .replace(/^( ?\d+)([.)])/, '$1\\$2'),
+  );
 }

@@ -12,10 +12,11 @@ export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token
 export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit } from './match/termIndex';
 export { frontMatterLength, proseSpans, readProse, updateProse, type ProseMap } from './markdown/prose';
 export { DocumentAnalysis } from './analysis';
-export { TermSearch, FUSE_OPTIONS, type SearchResult, type TermSearchOptions } from './search/search';
+export { TermSearch, FUSE_OPTIONS, MAX_QUERY_LENGTH, type SearchResult, type TermSearchOptions } from './search/search';
 export { PrefixIndex } from './search/prefixIndex';
 export { NgramIndex, pairsOf } from './search/ngramIndex';
 export { renderCard, escape, type CardOptions } from './card';
+export { linkDestination, plainLabel, safeHttpsUrl, terminalField, terminalText } from './inert';
 export { countSyllables, fleschKincaidGrade, smogGrade, textStats, type TextStats } from './readability/readability';
 export { casedAt, changedRange, isoDate, LineMap, partitionPoint, lineOfOffset, type LineColumn, type Span, type TextChange } from './text';
 export { styleFindings, STYLE_RULES, type SnippetRule, type StyleFinding, type StyleFix, type StyleInput, type StyleOptions, type StyleRule } from './style/style';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SearchResult } from '../core';
+import { plainLabel, type SearchResult } from '../core';
 import { ABOUT_URI, openEntry, showRendered } from './views';
 import type { Session } from './session';
 
@@ -50,9 +50,10 @@ function toPick(session: Session, result: SearchResult): EntryPick {
   const abbreviations = entry.abbreviations?.length ? ` (${entry.abbreviations.join(', ')})` : '';
   return {
     id: entry.id,
-    label: `${entry.name}${abbreviations}`,
-    description: `${entry.kind}${icd}`,
-    detail: result.matched !== entry.name ? `matches “${result.matched}”` : entry.definition,
+    // Knowledge-base text as written: no `$(icon)` of its own, one line.
+    label: plainLabel(`${entry.name}${abbreviations}`),
+    description: plainLabel(`${entry.kind}${icd}`),
+    detail: result.matched !== entry.name ? plainLabel(`matches “${result.matched}”`) : entry.definition && plainLabel(entry.definition),
     // Our fuzzy search already chose these; VS Code's own filter would drop misspellings.
     alwaysShow: true,
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { blockInsertion, byTitle, insertionRefusal, findMarkedBlocks, isoDate, markedSnippet, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
+import { blockInsertion, byTitle, insertionRefusal, findMarkedBlocks, isoDate, markedSnippet, plainLabel, renderSnippetCard, snippetReviewText, snippetState, type Snippet, type StyleFix } from '../core';
 import { rangeOf } from './adapters';
 import { Commands } from './constants';
 import type { StyleDiagnostics } from './diagnostics';
@@ -52,12 +52,10 @@ export async function insertSnippet(session: Session, args: InsertSnippetArgs = 
   const markers = settings(editor.document).snippetMarkers;
   const doc = editor.document;
   const text = doc.getText();
-  const at =
-    args.line !== undefined && args.line < doc.lineCount
-      ? doc.offsetAt(new vscode.Position(args.line, 0)) + 1 // any point on the line: after its paragraph
-      : doc.offsetAt(editor.selection.start);
-  const end = args.line !== undefined ? at : doc.offsetAt(editor.selection.end);
-  const place = blockInsertion(text, at, end);
+  // From a hover: after the paragraph of the hovered line. Otherwise at the cursor or selection.
+  const fromHover = args.line !== undefined && args.line < doc.lineCount;
+  const at = fromHover ? doc.offsetAt(doc.lineAt(args.line!).range.end) : doc.offsetAt(editor.selection.start);
+  const place = blockInsertion(text, at, fromHover ? at : doc.offsetAt(editor.selection.end));
   const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const block = markedSnippet(snippet, eol, markers).snippet;
   const inserted = await editor.insertSnippet(new vscode.SnippetString(place.before + block + place.after), rangeOf(doc, place), { undoStopBefore: true, undoStopAfter: true });
@@ -97,9 +95,9 @@ async function pickSnippet(session: Session, doc: vscode.TextDocument, term?: st
     const names = snippet.terms.map((id) => session.kb.get(id)?.name ?? id).join(', ');
     return {
       snippet,
-      label: snippet.title,
-      description: [snippetState(snippet, today), ...labels].join(' · '),
-      detail: `About ${names}. ${snippetReviewText(snippet)}`,
+      label: plainLabel(snippet.title),
+      description: [plainLabel(snippetState(snippet, today)), ...labels].join(' · '),
+      detail: plainLabel(`About ${names}. ${snippetReviewText(snippet)}`),
     };
   };
   const separator = (label: string): SnippetPick => ({ label, kind: vscode.QuickPickItemKind.Separator });
@@ -239,7 +237,7 @@ export function snippetCodeLensProvider(session: Session, diagnostics: StyleDiag
           if (!snippet) return [new vscode.CodeLens(range, { title: `$(warning) Unknown snippet “${block.id}”`, command: '' })];
           const inserted = session.snippets.version(block.id, block.version) ?? snippet;
           const state = snippetState({ ...snippet, version: inserted.version, status: snippet.status }, today);
-          const lenses = [new vscode.CodeLens(range, { title: `$(verified) ${snippet.title} · ${state} · ${snippet.review}`, tooltip: snippetReviewText(snippet), command: Commands.showSnippet, arguments: [snippet.id] })];
+          const lenses = [new vscode.CodeLens(range, { title: `$(verified) ${plainLabel(`${snippet.title} · ${state} · ${snippet.review}`)}`, tooltip: snippetReviewText(snippet), command: Commands.showSnippet, arguments: [snippet.id] })];
           for (const finding of findings.filter((f) => f.start >= block.start && f.end <= block.end && (f.rule === 'snippet-edited' || f.rule === 'snippet-outdated'))) {
             const fix = finding.fixes[0];
             if (!fix) continue;

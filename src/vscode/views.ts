@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isoDate, renderCard, renderSnippetCard, ENTRY_KINDS, escape, type KnowledgeBase } from '../core';
+import { isoDate, renderCard, renderSnippetCard, ENTRY_KINDS, escape, safeHttpsUrl, type KnowledgeBase } from '../core';
 import { VIEW_SCHEME } from './constants';
 import type { Session } from './session';
 
@@ -60,7 +60,7 @@ export function viewContentProvider(session: Session): vscode.TextDocumentConten
   };
 }
 
-/** A link from one entry to another: relative, so the Markdown preview opens it in place. */
+/** A link from one entry to another: relative, so the Markdown preview opens it in place (renderCard encodes it for the link). */
 function entryLink(id: string): string {
   return `${encodeURIComponent(id)}.md`;
 }
@@ -116,7 +116,8 @@ export function aboutMarkdown(kb: KnowledgeBase): string {
   lines.push('Names, synonyms and codes come from the open sources below. Definitions, lay explanations and snippets are written by the MedTerms team in its own words, and each cites the sources it was checked against. No SNOMED CT content or ids are included.', '');
   lines.push('## Sources', '');
   for (const s of kb.sources) {
-    lines.push(`### ${escape(s.name)}`, '', `Version ${escape(s.version)} · ${withLinks(s.licence)} · <${s.url}>`, '');
+    const url = safeHttpsUrl(s.url);
+    lines.push(`### ${escape(s.name)}`, '', `Version ${escape(s.version)} · ${withLinks(s.licence)}${url ? ` · <${url}>` : ''}`, '');
     if (s.notice) lines.push(withLinks(s.notice), '');
   }
   if (kb.sources.length === 0) lines.push('The knowledge base lists no external sources.', '');
@@ -126,12 +127,15 @@ export function aboutMarkdown(kb: KnowledgeBase): string {
 }
 
 /**
- * Escaped text whose `https:` URLs become autolinks: the preview would otherwise link the
+ * Escaped text whose `https:` URLs (checked and encoded, see `safeHttpsUrl`) become autolinks: the preview would otherwise link the
  * escaped text itself (`terms\_and\_conditions`), backslashes and all.
  */
 function withLinks(text: string): string {
   return text
     .split(/(https:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/)
-    .map((part, i) => (i % 2 ? `<${part}>` : escape(part)))
+    .map((part, i) => {
+      const url = i % 2 ? safeHttpsUrl(part) : undefined;
+      return url ? `<${url}>` : escape(part);
+    })
     .join('');
 }

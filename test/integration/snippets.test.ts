@@ -243,6 +243,15 @@ describe('Vetted snippets in a real VS Code', () => {
     const md = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     const link = /\[Insert snippet about multiple sclerosis\]\(command:medterms\.insertSnippet\?([^)]+)\)/.exec(md);
     assert.ok(link, 'no insert link on the card');
-    assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), [{ term: 'multiple-sclerosis', line: 0 }]);
+    const args = JSON.parse(decodeURIComponent(link[1]));
+    assert.deepEqual(args, [{ term: 'multiple-sclerosis', line: 0 }]);
+    // Following the link offers the snippets about MS and inserts the chosen one after the hovered paragraph, wherever the cursor is.
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\nAnother paragraph.\n'));
+    editor.selection = new vscode.Selection(2, 3, 2, 3);
+    const id = await acceptQuickPick(Promise.resolve(vscode.commands.executeCommand<string | undefined>('medterms.insertSnippet', ...args)));
+    assert.match(id ?? '', /^multiple-sclerosis-/);
+    await vscode.commands.executeCommand('leaveSnippet');
+    assert.match(doc.getText(), /^Multiple sclerosis is common\.\n\n<!-- medterms:snippet id=multiple-sclerosis-[^]*<!-- \/medterms:snippet -->\n\nAnother paragraph\.\n$/);
   });
 });

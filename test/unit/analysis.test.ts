@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { changedRange, DocumentAnalysis, proseSpans, readProse, updateProse } from '../../src/core';
 import { bundledKb, repoText } from './helpers';
+import { applyEdit, documentOf, edit as anEdit, params, RUNS } from './properties';
 
 /** A seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -20,6 +22,9 @@ const INSERTS = [
   'a', ' ', '\n', '\n\n', 'lupus ', 'peripheral neuropathy', 'multiple\nsclerosis', 'MS ', 'ALL ', 'acute lymphoblastic leukemia',
   '```\n', '\n```\n', '~~~', '<!-- ', ' -->', '<div>\n', '\n</div>\n', '- ', '\n- item\n', '> ', '    ', '\t', '`', '# ', '\n---\n',
   '| a | b |\n|---|---|\n| lupus | MS |\n', '[lupus](https://x.org/lupus)', '\r\n', 'LIVING WITH MS\n', 'numbness and tingling. ',
+  // Line breaks that lead an insertion or stand alone as a lone CR: the edits that once left the
+  // incremental result stale.
+  '\r', 'lupus\r', '\r\r', '\nlupus', '\n\nMS', '\n> quote', '\n    code', '\r```\r', '\n<!--', '\n1. ',
 ];
 
 /** Applies a random edit: an insertion, a deletion or a replacement. */
@@ -92,6 +97,28 @@ describe('incremental document analysis', () => {
       }
     });
   }
+
+  it(`gives, after any sequence of random edits to any text, the prose and terms a whole re-read gives (${RUNS} cases) [property]`, function () {
+    this.timeout(0);
+    const index = bundledKb().termIndex;
+    fc.assert(
+      fc.property(documentOf(20), fc.array(anEdit, { minLength: 1, maxLength: 6 }), fc.boolean(), (original, edits, askFirst) => {
+        let text = original;
+        let analysis = DocumentAnalysis.of(text);
+        if (askFirst) analysis.terms(index);
+        for (const [step, e] of edits.entries()) {
+          text = applyEdit(text, e);
+          analysis = analysis.next(text);
+          const whole = DocumentAnalysis.of(text);
+          assert.deepEqual(analysis.prose, whole.prose, `prose after edit ${step}`);
+          assert.deepEqual(analysis.headings, whole.headings, `headings after edit ${step}`);
+          assert.deepEqual(analysis.flattened, whole.flattened, `flattened after edit ${step}`);
+          if (e.ask) assert.deepEqual(analysis.terms(index), whole.terms(index), `terms after edit ${step}`);
+        }
+      }),
+      params(),
+    );
+  });
 
   it('re-reads spans that share a line with an edit, since the line decides whether an abbreviation counts', () => {
     const index = bundledKb().termIndex;

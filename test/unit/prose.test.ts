@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { frontMatterLength, proseSpans } from '../../src/core';
+import { frontMatterLength, proseSpans, readProse } from '../../src/core';
 import { bundledKb, repoText } from './helpers';
 
 /** The prose of `text`, as one string with spans joined by `|`. */
@@ -53,4 +53,36 @@ describe('Markdown prose spans', () => {
     assert.deepEqual(found.filter((t) => /lupus|sclerosis|numbness|tingling|carpal|^ms$|^all$/i.test(t)), []);
   });
 
+  it('reads a lone CR as a line break, as markdown-it and VS Code do: fences, headings and front matter', () => {
+    assert.deepEqual(termsIn('lupus\r\r```\rlupus\r```\r\rnumbness\r'), ['lupus', 'numbness']);
+    assert.equal(prose('# Lupus\rtext\r'), '# Lupus\r|text\r');
+    assert.deepEqual(termsIn('---\rtitle: lupus\r---\rnumbness\r'), ['numbness']);
+    assert.equal(frontMatterLength('+++\rx\r+++\rtext'), 10);
+  });
+
+  it('reads an unclosed inline comment, tag or code span as the text markdown-it renders', () => {
+    assert.deepEqual(termsIn('Lupus <!-- and numbness\nand tingling.\n'), ['Lupus', 'numbness', 'tingling']);
+    assert.deepEqual(termsIn('a ``lupus` numbness <b tingling\n'), ['lupus', 'numbness', 'tingling']);
+    assert.deepEqual(termsIn('\\`lupus\\` and <!-- numbness --> <?pi tingling?>\n'), ['lupus']);
+  });
+
+  it('scans content nested past the parser\'s limit as flat paragraphs, and says where', () => {
+    const quotes = `${'> '.repeat(120)}lupus\n\n${'- '.repeat(60)}numbness\n\n${'- '.repeat(60)}\`\`\`\n\ntingling\n`;
+    assert.deepEqual(termsIn(quotes), ['lupus', 'numbness', 'tingling']);
+    const { flattened } = readProse(quotes, 0, quotes.length);
+    assert.deepEqual(flattened.map((s) => quotes.slice(s.start, s.end).split(' ').pop()), ['lupus', 'numbness', '```']);
+    assert.ok(flattened.every((s) => s.start === 0 || quotes[s.start - 1] === '\n'), 'from a line start');
+  });
+
+  it('finds inline non-prose in time linear in the line: 1 MB of `](`, `<!--`, `<a`, backticks or `](x  `', () => {
+    for (const unit of ['](', '<!--', '<a ', '`', '](x  ', '<?', '<!X', 'https://']) {
+      const line = `lupus ${unit.repeat(Math.ceil(1_000_000 / unit.length))} numbness\n`;
+      const started = performance.now();
+      const spans = proseSpans(line);
+      const ms = performance.now() - started;
+      assert.ok(ms < 2000, `${JSON.stringify(unit)}: ${Math.round(ms)} ms`);
+      assert.ok(spans.length > 0);
+    }
+  });
 });
+

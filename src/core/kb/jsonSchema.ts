@@ -31,20 +31,28 @@ export interface SchemaViolation {
   readonly message: string;
 }
 
+/**
+ * How deep the validator follows a value. The schemas nest a few levels; a recursive `$ref` could
+ * nest deeper, but past this depth a value is reported rather than followed, so a file nested
+ * thousands of levels deep cannot exhaust the stack.
+ */
+export const MAX_DEPTH = 64;
+
 /** Every way `value` breaks `schema`; empty when it is valid. `root` resolves `#/definitions/…` refs. */
 export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNode = schema, path: JsonPath = []): SchemaViolation[] {
   const node = schema.$ref ? resolveRef(root, schema.$ref) : schema;
   const out: SchemaViolation[] = [];
   const fail = (message: string) => out.push({ path, message });
+  if (path.length > MAX_DEPTH) return [{ path, message: `is nested more than ${MAX_DEPTH} levels deep` }];
 
-  if (node.enum && !node.enum.includes(value)) fail(`must be one of ${node.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  if (node.enum && !node.enum.includes(value)) fail(`must be one of ${node.enum.map((v) => quoted(v)).join(', ')}`);
   if (node.type && !hasType(value, node.type)) {
     fail(`must be ${node.type === 'array' || node.type === 'object' ? 'an' : 'a'} ${node.type}`);
     return out;
   }
   if (typeof value === 'string') {
     if (node.minLength !== undefined && value.length < node.minLength) fail('must not be empty');
-    if (node.pattern && !patternOf(node.pattern).test(value)) fail(`${JSON.stringify(value)} does not match the pattern ${node.pattern}`);
+    if (node.pattern && !patternOf(node.pattern).test(value)) fail(`${quoted(value)} does not match the pattern ${node.pattern}`);
   } else if (typeof value === 'number') {
     if (node.minimum !== undefined && value < node.minimum) fail(`must be at least ${node.minimum}`);
   } else if (Array.isArray(value)) {
@@ -52,8 +60,10 @@ export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNod
     if (node.uniqueItems) {
       const seen = new Set<string>();
       value.forEach((item, i) => {
-        const key = JSON.stringify(item);
-        if (seen.has(key)) out.push({ path: [...path, i], message: `duplicates an earlier item ${key}` });
+        // Items are compared as JSON; one too deep to write as JSON is reported by its own check.
+        const key = jsonOf(item);
+        if (key === undefined) return;
+        if (seen.has(key)) out.push({ path: [...path, i], message: `duplicates an earlier item ${quoted(item)}` });
         seen.add(key);
       });
     }
@@ -67,6 +77,24 @@ export function validateJson(value: unknown, schema: SchemaNode, root: SchemaNod
     }
   }
   return out;
+}
+
+/** `JSON.stringify(value)`, or `undefined` for a value nested too deeply to write. */
+function jsonOf(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const MAX_QUOTED = 80;
+
+/** A value as JSON for a message, cut short past {@link MAX_QUOTED} characters (a 5 MB id is not repeated whole). */
+function quoted(value: unknown): string {
+  if (typeof value === 'string' && value.length > MAX_QUOTED) return `${JSON.stringify(value.slice(0, MAX_QUOTED))}… (${value.length} characters)`;
+  const json = jsonOf(value) ?? '(a deeply nested value)';
+  return json.length > MAX_QUOTED ? `${json.slice(0, MAX_QUOTED)}…` : json;
 }
 
 // Each schema pattern compiled once: a knowledge-base file checks the same few thousands of times.

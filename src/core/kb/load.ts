@@ -1,7 +1,8 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import kbSchema from '../../../data/schema/kb.schema.json';
-import { lineOfOffset } from '../text';
-import { formatPath, validateJson, type JsonPath, type SchemaNode, type SchemaViolation } from './jsonSchema';
+import { LineMap } from '../text';
+import { formatPath, validateJson, type SchemaNode, type SchemaViolation } from './jsonSchema';
+import { firstSyntaxError, locatePaths } from './locate';
 import type { Entry, KbFile } from './types';
 
 /** Something wrong with a knowledge-base file, located for the person who has to fix it. */
@@ -45,25 +46,24 @@ export function parseKbFile(text: string, file: string, options: { trusted?: boo
   const violations = [...validateJson(value, SCHEMA), ...duplicateIds(value)];
   if (violations.length === 0) return { kb: value as KbFile, problems: [] };
 
-  // Locating problems re-parses with positions: only worth it when there are problems.
-  const tree = parseTree(body);
-  const at = (path: JsonPath) => {
-    const node = tree && findNodeAtLocation(tree, path);
-    return node ? lineOfOffset(body, node.offset) : 1;
-  };
+  // Locating problems re-reads the text with positions: only worth it when there are problems.
+  // One pass for all of them, without recursion, so a file nested thousands deep is read too.
+  const offsets = locatePaths(body, violations.map((v) => v.path));
+  const lines = new LineMap(body);
+  const at = (i: number) => lines.position(offsets[i] ?? 0).line + 1;
   const problems: Problem[] = [];
   const badEntries = new Set<number>();
-  for (const v of violations) {
+  for (const [i, v] of violations.entries()) {
     const [top, index] = v.path;
     if (top === 'entries' && typeof index === 'number') {
       badEntries.add(index);
-      problems.push({ file, line: at(v.path), severity: 'error', message: `${formatPath(v.path)} ${v.message}; this entry was not loaded.` });
+      problems.push({ file, line: at(i), severity: 'error', message: `${formatPath(v.path)} ${v.message}; this entry was not loaded.` });
     } else if (top === 'entries' || v.path.length === 0) {
-      problems.push({ file, line: at(v.path), severity: 'error', message: `${formatPath(v.path) || 'The file'} ${v.message}; nothing in this file was loaded.` });
+      problems.push({ file, line: at(i), severity: 'error', message: `${formatPath(v.path) || 'The file'} ${v.message}; nothing in this file was loaded.` });
       return { kb: { entries: [] }, problems };
     } else {
       // A broken top-level field (say, `sources`) is dropped rather than trusted; entries still load.
-      problems.push({ file, line: at(v.path), severity: 'warning', message: `${formatPath(v.path)} ${v.message}; "${top}" was ignored.` });
+      problems.push({ file, line: at(i), severity: 'warning', message: `${formatPath(v.path)} ${v.message}; "${top}" was ignored.` });
     }
   }
   const { entries, ...rest } = value as { entries: Entry[] } & Record<string, unknown>;
@@ -87,10 +87,16 @@ function duplicateIds(value: unknown): SchemaViolation[] {
 }
 
 function syntaxProblem(text: string, file: string): Problem {
-  const errors: ParseError[] = [];
-  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  const line = first ? lineOfOffset(text, first.offset) : 1;
-  const what = first ? printParseErrorCode(first.error) : 'invalid JSON';
+  let first: { offset: number; error: string } | undefined;
+  try {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    first = errors[0] && { offset: errors[0].offset, error: printParseErrorCode(errors[0].error) };
+  } catch {
+    // parseTree recurses per level of nesting: a deeply nested text is read without recursion.
+    first = firstSyntaxError(text);
+  }
+  const line = first ? new LineMap(text).position(first.offset).line + 1 : 1;
+  const what = first ? first.error : 'invalid JSON';
   return { file, line, severity: 'error', message: `not valid JSON (${what}); nothing in this file was loaded.` };
 }

@@ -1,28 +1,80 @@
 import MarkdownIt from 'markdown-it';
-import { changedRange, LineMap, partitionPoint, type Span } from '../text';
+import { changedRange, partitionPoint, type Span } from '../text';
 
 // One parser for the life of the process: creating it costs more than parsing a page.
 // HTML enabled so that HTML blocks (and comments) are recognised and skipped, not read as prose.
 const parser = new MarkdownIt({ html: true });
 // Only the block structure is read (which lines are paragraphs, headings, cells, code…); inline
-// non-prose is found by INLINE_NON_PROSE below. Skipping markdown-it's inline phase, which
-// makes a token for every run of text, halves the parse and most of its garbage.
+// non-prose is found by `pushProse` below. Skipping markdown-it's inline phase, which makes a
+// token for every run of text, halves the parse and most of its garbage.
 parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
 
-// Inside a prose block, these are not prose: inline code, HTML comments and tags, link
-// destinations and titles `](...)`, autolinks `<https://...>` and bare URLs.
-const INLINE_NON_PROSE = /(`+)[^]*?\1|<!--[^]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>|\]\([^)\s]*(?:\s+"[^"]*")?\)|\b(?:https?:\/\/|www\.)[^\s<>()]+/g;
+/** What a parse collects besides tokens: the line ranges `[first, end)` read past the nesting limit. */
+type ParseEnv = { readonly flattened: [number, number][] };
 
-/** Length of a YAML/TOML front-matter block at the start of `text` (after a BOM), or 0. */
+// Past its nesting limit (100 levels: block quotes 100 deep, lists 50 deep) markdown-it reads
+// nothing more and lets the container swallow every line to its end — for a list, to the end of
+// the document. Here the content past the limit is read by the leaf rules alone (paragraphs,
+// code, fences, HTML, headings, tables): its text is scanned as flat paragraphs, its code still
+// skipped, and the container ends where those rules end it. Its lines are recorded, so that a
+// caller can say they were read without their deeper structure.
+const MAX_NESTING = parser.options.maxNesting ?? 100;
+const leafParser = new MarkdownIt({ html: true });
+leafParser.block.ruler.disable(['blockquote', 'list']);
+const tokenizeBlocks = parser.block.tokenize.bind(parser.block);
+parser.block.tokenize = (state: Parameters<typeof tokenizeBlocks>[0], startLine: number, endLine: number): void => {
+  if (state.level < MAX_NESTING) return tokenizeBlocks(state, startLine, endLine);
+  const level = state.level;
+  state.level = MAX_NESTING - 1; // below the limit, for the leaf rules' one level of tokens
+  try {
+    leafParser.block.tokenize(state, startLine, endLine);
+  } finally {
+    state.level = level;
+  }
+  let first = startLine;
+  while (first < state.line && state.isEmpty(first)) first++;
+  let end = state.line;
+  while (end > first && state.isEmpty(end - 1)) end--;
+  if (end > first) (state.env as ParseEnv).flattened.push([first, end]);
+};
+
+/** Offsets of the lines of `text`, as markdown-it counts them: a line ends at CRLF, LF or a lone CR. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) starts.push(text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1);
+  }
+  return starts;
+}
+
+/** The start of the line that holds `offset` (a line break belongs to the line it ends). */
+function lineStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return 0;
+}
+
+/** Where the line break that ends at `lineStart` (a line start after the first) starts. */
+const breakBefore = (text: string, lineStart: number) => (text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? lineStart - 2 : lineStart - 1);
+
+/** Length of a YAML/TOML front-matter block at the start of `text` (after a BOM), or 0; lines end at CRLF, LF or a lone CR. */
 export function frontMatterLength(text: string): number {
-  const m = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/.exec(text);
-  if (!m) return 0;
-  const close = new RegExp(`^${m[1] === '---' ? '(?:---|\\.\\.\\.)' : '\\+\\+\\+'}[ \\t]*$`, 'm');
-  const rest = text.slice(m[0].length);
-  const end = close.exec(rest);
-  if (!end) return 0; // an unclosed block is not front matter; markdown-it reads it as text
-  const afterClose = m[0].length + end.index + end[0].length;
-  return text.startsWith('\r\n', afterClose) ? afterClose + 2 : text.startsWith('\n', afterClose) ? afterClose + 1 : afterClose;
+  const open = /^\uFEFF?(---|\+\+\+)[ \t]*(?:\r\n?|\n)/.exec(text);
+  if (!open) return 0;
+  const close = open[1] === '---' ? /^(?:---|\.\.\.)[ \t]*$/ : /^\+\+\+[ \t]*$/;
+  const line = /([^\r\n]*)(\r\n?|\n|$)/y;
+  for (let at = open[0].length; at < text.length; ) {
+    line.lastIndex = at;
+    const m = line.exec(text)!;
+    if (close.test(m[1])) return at + m[0].length;
+    if (m[2] === '') break;
+    at += m[0].length;
+  }
+  return 0; // an unclosed block is not front matter; markdown-it reads it as text
 }
 
 /**
@@ -31,6 +83,7 @@ export function frontMatterLength(text: string): number {
  * blocks, inline code, HTML comments and tags, link destinations and bare URLs. Link text and
  * image alt text are prose. Spans are sorted and do not overlap. Never throws: any Markdown,
  * however broken (an unclosed fence runs to the end, as in every renderer), has prose spans.
+ * Lines end at CRLF, LF or a lone CR, as in markdown-it and VS Code.
  */
 export function proseSpans(text: string): Span[] {
   return readProse(text, 0, text.length).spans;
@@ -49,48 +102,65 @@ export interface ProseMap {
    * before it. 0 is always one.
    */
   readonly restarts: readonly number[];
+  /**
+   * Text read without its deeper structure, sorted, each from the start of its first line to the
+   * end of its last (line break excluded): the content of containers nested past the Markdown
+   * parser's limit (100 levels: block quotes 100 deep, lists 50 deep). It is scanned as flat
+   * paragraphs — terms are found, fences and code at its own level skipped — but quotes, lists
+   * and code nested deeper still are read as text. A caller notes each at its line ("nested too
+   * deeply: checked as plain text"); it is never silently dropped.
+   */
+  readonly flattened: readonly Span[];
 }
 
 /** The prose of `text[from, to)`, parsed on its own; `from` must be 0 or a restart (see {@link ProseMap}). */
-export function readProse(text: string, from: number, to: number): { spans: Span[]; headings: Span[]; restarts: number[]; unclosed: boolean } {
+export function readProse(text: string, from: number, to: number): ProseMap & { spans: Span[]; headings: Span[]; restarts: number[]; flattened: Span[]; unclosed: boolean } {
   const skip = from === 0 ? frontMatterLength(text) : 0;
   // Blank out front matter rather than cut it, so markdown-it's line numbers stay the document's.
   const window = text.slice(from, to);
   const source = skip > 0 ? window.slice(0, skip).replace(/[^\r\n]/g, ' ') + window.slice(skip) : window;
-  const lines = new LineMap(source);
+  const starts = lineStarts(source);
+  const lineCount = starts.length;
+  const lineStart = (line: number) => starts[Math.max(0, Math.min(line, lineCount - 1))];
   const spans: Span[] = [];
   const headings: Span[] = [];
   const restarts: number[] = [from];
+  const env = { flattened: [] } as ParseEnv;
   let covered = 0;
   let unclosed = false;
   let inHeading = false; // between heading_open and its inline token, which holds the text
-  for (const token of parser.parse(source, {})) {
+  for (const token of parser.parse(source, env)) {
     if (!token.map) continue;
     const [first, last] = token.map;
     if (token.type === 'heading_open') inHeading = true;
     if (token.level === 0 && token.nesting !== -1) {
-      if (first > 0 && isRestart(source, lines.lineStart(first - 1), lines.lineStart(first))) restarts.push(from + lines.lineStart(first));
+      if (first > 0 && isRestart(source, lineStart(first - 1), lineStart(first))) restarts.push(from + lineStart(first));
       // A fence or HTML block that runs to the end of the window may run on in the document.
       // (markdown-it ends such a block at the window's last line break.)
-      unclosed = last >= lines.lineCount - 1 && (token.type === 'fence' || token.type === 'html_block');
+      unclosed = last >= lineCount - 1 && (token.type === 'fence' || token.type === 'html_block');
     }
     // Table cells' inline tokens carry no line map, so a table is taken whole from its own map.
     if (token.type !== 'inline' && token.type !== 'table_open') continue;
-    const start = Math.max(lines.lineStart(first), covered);
-    const end = last >= lines.lineCount ? source.length : lines.lineStart(last);
-    if (inHeading) headings.push({ start: from + lines.lineStart(first), end: from + end });
+    const start = Math.max(lineStart(first), covered);
+    const end = last >= lineCount ? source.length : lineStart(last);
+    if (inHeading) headings.push({ start: from + lineStart(first), end: from + end });
     inHeading = false;
     if (end <= start) continue;
     covered = end;
     pushProse(spans, source, start, end, from);
   }
-  return { spans, headings, restarts, unclosed };
+  const flattened = env.flattened.map(([first, end]) => {
+    let stop = end >= lineCount ? source.length : lineStart(end);
+    while (stop > 0 && (source.charCodeAt(stop - 1) === 10 || source.charCodeAt(stop - 1) === 13)) stop--;
+    return { start: from + lineStart(first), end: from + stop };
+  });
+  return { spans, headings, restarts, flattened, unclosed };
 }
 
 /** Whether the line at `lineStart`, after the line at `previousStart`, is a restart point: blank line before, unindented itself. */
 function isRestart(source: string, previousStart: number, lineStart: number): boolean {
   const c = source.charCodeAt(lineStart);
-  return c !== 32 && c !== 9 && /^[ \t\r]*\n$/.test(source.slice(previousStart, lineStart));
+  return c !== 32 && c !== 9 && /^[ \t]*(?:\r\n?|\n)$/.test(source.slice(previousStart, lineStart));
 }
 
 /**
@@ -107,38 +177,198 @@ export function updateProse(previous: ProseMap & { readonly text: string }, text
   const whole = () => readProse(text, 0, text.length);
   const frontMatter = frontMatterLength(previous.text);
   if (frontMatter > 0 ? change.start <= frontMatter || frontMatterLength(text) !== frontMatter : frontMatterLength(text) !== 0) return whole();
+  const old = previous.text;
   // The window starts at a restart whose line is wholly before the change, so that its line
-  // still decides what it decided; it ends at a restart of the old text whose blank line, and
-  // the line break before that, are wholly after the change.
-  const lineOfChange = previous.text.lastIndexOf('\n', change.start - 1) + 1;
+  // still decides what it decided. A CR just before the change may become the first half of a
+  // CRLF, so its line counts as touched.
+  const lineOfChange = lineStartOf(old, change.start > 0 && old.charCodeAt(change.start - 1) === 13 ? change.start - 1 : change.start);
   const { restarts } = previous;
   const fromIndex = Math.max(0, partitionPoint(restarts.length, (i) => restarts[i] < lineOfChange) - 1);
   const from = restarts[fromIndex]; // 0 is always a restart
+  // It ends at a restart of the old text whose blank line, and the line break before that, are
+  // wholly after the change: the restart is then still one in the new text.
   let toIndex = partitionPoint(restarts.length, (i) => restarts[i] <= change.oldEnd);
-  while (toIndex < restarts.length && previous.text.lastIndexOf('\n', restarts[toIndex] - 2) < change.oldEnd) toIndex += 1;
-  const delta = text.length - previous.text.length;
-  const oldTo = toIndex < restarts.length ? restarts[toIndex] : previous.text.length;
+  while (toIndex < restarts.length && lineStartOf(old, breakBefore(old, restarts[toIndex])) - 1 < change.oldEnd) toIndex += 1;
+  const delta = text.length - old.length;
+  const oldTo = toIndex < restarts.length ? restarts[toIndex] : old.length;
   const window = readProse(text, from, oldTo + delta);
-  if (window.unclosed && oldTo < previous.text.length) return whole();
-  // Spans and headings never straddle a restart: those before the window stay, those after move.
-  const splice = (old: readonly Span[], fresh: readonly Span[]) => {
-    const after = old.slice(partitionPoint(old.length, (i) => old[i].start < oldTo));
-    return [...old.slice(0, partitionPoint(old.length, (i) => old[i].start < from)), ...fresh, ...after.map((s) => ({ start: s.start + delta, end: s.end + delta }))];
+  if (window.unclosed && oldTo < old.length) return whole();
+  // Spans never straddle a restart: those before the window stay, those after move.
+  const splice = (before: readonly Span[], fresh: readonly Span[]) => {
+    const after = before.slice(partitionPoint(before.length, (i) => before[i].start < oldTo));
+    return [...before.slice(0, partitionPoint(before.length, (i) => before[i].start < from)), ...fresh, ...after.map((s) => ({ start: s.start + delta, end: s.end + delta }))];
   };
   return {
     spans: splice(previous.spans, window.spans),
     headings: splice(previous.headings, window.headings),
+    flattened: splice(previous.flattened, window.flattened),
     restarts: [...restarts.slice(0, fromIndex), ...window.restarts, ...restarts.slice(toIndex).map((r) => r + delta)],
   };
 }
 
-/** Adds the parts of `[start, end)` that are not inline non-prose. */
+/** Adds the parts of `text[start, end)` that are not inline non-prose, shifted by `offset`. */
 function pushProse(spans: Span[], text: string, start: number, end: number, offset: number): void {
-  const block = text.slice(start, end);
   let from = 0;
-  for (const m of block.matchAll(INLINE_NON_PROSE)) {
-    if (m.index > from) spans.push({ start: offset + start + from, end: offset + start + m.index });
-    from = m.index + m[0].length;
-  }
-  if (from < block.length) spans.push({ start: offset + start + from, end: offset + end });
+  forEachNonProse(text.slice(start, end), (skipFrom, skipTo) => {
+    if (skipFrom > from) spans.push({ start: offset + start + from, end: offset + start + skipFrom });
+    from = skipTo;
+  });
+  if (start + from < end) spans.push({ start: offset + start + from, end: offset + end });
 }
+
+/**
+ * Calls `visit` with each inline run of a prose block that is not prose, left to right: code
+ * spans (a backtick run to the next run of the same length; an unmatched run is text, as in
+ * CommonMark), HTML comments `<!-- … -->`, processing instructions, declarations and CDATA,
+ * HTML tags and autolinks `<…>`, link destinations and titles `](…)`, and bare URLs. A
+ * backslash escapes the punctuation after it. An opener without its closer is text, as
+ * markdown-it renders it. One pass, each search resumed rather than repeated, so the cost is
+ * linear in the block whatever it holds (runs of `](`, `<!--` or backticks included).
+ */
+function forEachNonProse(block: string, visit: (from: number, to: number) => void): void {
+  const end = block.length;
+  const find = searcher(block);
+  let backtickRuns: Map<number, { at: number[]; next: number }> | undefined;
+  let spaceRun = { from: -1, to: -1 }; // the last whitespace run measured, for `](x   "title")`
+  let i = 0;
+  while (i < end) {
+    const c = block.charCodeAt(i);
+    if (c === 0x5c /* \ */) {
+      i += i + 1 < end && isAsciiPunctuation(block.charCodeAt(i + 1)) ? 2 : 1;
+    } else if (c === 0x60 /* ` */) {
+      let n = 1;
+      while (block.charCodeAt(i + n) === 0x60) n++;
+      backtickRuns ??= runsOfBackticks(block);
+      const runs = backtickRuns.get(n);
+      if (runs) while (runs.next < runs.at.length && runs.at[runs.next] < i + n) runs.next++;
+      const close = runs && runs.next < runs.at.length ? runs.at[runs.next] : -1;
+      if (close === -1) {
+        i += n;
+      } else {
+        visit(i, close + n);
+        i = close + n;
+      }
+    } else if (c === 0x3c /* < */) {
+      const to = htmlEnd(block, i, find);
+      if (to === -1) {
+        i += 1;
+      } else {
+        visit(i, to);
+        i = to;
+      }
+    } else if (c === 0x5d /* ] */ && block.charCodeAt(i + 1) === 0x28 /* ( */) {
+      // `](destination)` or `](destination "title")`: the destination runs to `)` or white space.
+      const stop = find.pattern(/[)\s]/g, i + 2);
+      let to = -1;
+      if (stop !== -1 && block.charCodeAt(stop) === 0x29) {
+        to = stop + 1;
+      } else if (stop !== -1) {
+        if (spaceRun.from !== stop) spaceRun = { from: stop, to: find.pattern(/\S/g, stop) };
+        const quote = spaceRun.to;
+        if (quote !== -1 && block.charCodeAt(quote) === 0x22) {
+          const closing = find.text('"', quote + 1);
+          if (closing !== -1 && block.charCodeAt(closing + 1) === 0x29) to = closing + 2;
+        }
+      }
+      if (to === -1) {
+        i += 1;
+      } else {
+        visit(i, to);
+        i = to;
+      }
+    } else if ((c === 0x68 /* h */ || c === 0x77) /* w */ && (i === 0 || !isAsciiWordCharacter(block.charCodeAt(i - 1)))) {
+      const prefix = block.startsWith('https://', i) ? 8 : block.startsWith('http://', i) ? 7 : block.startsWith('www.', i) ? 4 : 0;
+      let to = -1;
+      if (prefix > 0) {
+        const stop = find.pattern(/[\s<>()]/g, i + prefix);
+        to = stop === -1 ? end : stop;
+        if (to === i + prefix) to = -1; // a URL needs a character after its scheme
+      }
+      if (to === -1) {
+        i += 1;
+      } else {
+        visit(i, to);
+        i = to;
+      }
+    } else {
+      i += 1;
+    }
+  }
+}
+
+/** The end of the HTML comment, processing instruction, declaration, CDATA section, tag or autolink at `i` (a `<`), or -1. */
+function htmlEnd(block: string, i: number, find: Searcher): number {
+  if (block.startsWith('<!--', i)) {
+    if (block.startsWith('<!-->', i)) return i + 5;
+    if (block.startsWith('<!--->', i)) return i + 6;
+    const close = find.text('-->', i + 4);
+    return close === -1 ? -1 : close + 3;
+  }
+  if (block.startsWith('<?', i)) {
+    const close = find.text('?>', i + 2);
+    return close === -1 ? -1 : close + 2;
+  }
+  if (block.startsWith('<![CDATA[', i)) {
+    const close = find.text(']]>', i + 9);
+    return close === -1 ? -1 : close + 3;
+  }
+  const next = block.charCodeAt(i + 1);
+  const letterAt = next === 0x21 /* ! */ || next === 0x2f /* / */ ? i + 2 : i + 1;
+  if (!isAsciiLetter(block.charCodeAt(letterAt))) return -1;
+  // A tag, a declaration or an autolink: to the next `>`, if no `<` comes first.
+  const close = find.text('>', letterAt);
+  if (close === -1) return -1;
+  if (next === 0x21) return close + 1;
+  const open = find.text('<', letterAt);
+  return open !== -1 && open < close ? -1 : close + 1;
+}
+
+/** Searches in one string that remember their last answer: asked with a growing start, each search resumes where the last one stopped. */
+interface Searcher {
+  /** The first index at or after `from` of `needle`, or -1. */
+  text(needle: string, from: number): number;
+  /** The first index at or after `from` that `pattern` (global, one character wide, the same object every time) matches, or -1. */
+  pattern(pattern: RegExp, from: number): number;
+}
+
+function searcher(text: string): Searcher {
+  const last = new Map<string | RegExp, { from: number; at: number }>();
+  const cached = (key: string | RegExp, from: number, search: () => number): number => {
+    const known = last.get(key);
+    // The last answer holds for any start between the last start and that answer.
+    if (known && known.from <= from && (known.at === -1 || from <= known.at)) return known.at;
+    const at = search();
+    last.set(key, { from, at });
+    return at;
+  };
+  return {
+    text: (needle, from) => cached(needle, from, () => text.indexOf(needle, from)),
+    pattern: (pattern, from) => {
+      // One RegExp object per pattern source, so that its answers are remembered across calls.
+      const key = patterns.get(pattern.source) ?? (patterns.set(pattern.source, pattern), pattern);
+      return cached(key, from, () => {
+        key.lastIndex = from;
+        return key.exec(text)?.index ?? -1;
+      });
+    },
+  };
+}
+const patterns = new Map<string, RegExp>();
+
+/** The starts of the maximal backtick runs of `text`, by length, each with a cursor for the next candidate closer. */
+function runsOfBackticks(text: string): Map<number, { at: number[]; next: number }> {
+  const runs = new Map<number, { at: number[]; next: number }>();
+  for (let i = text.indexOf('`'); i !== -1; ) {
+    let n = 1;
+    while (text.charCodeAt(i + n) === 0x60) n++;
+    let list = runs.get(n);
+    if (!list) runs.set(n, (list = { at: [], next: 0 }));
+    list.at.push(i);
+    i = text.indexOf('`', i + n);
+  }
+  return runs;
+}
+
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiWordCharacter = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+const isAsciiPunctuation = (c: number) => (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);

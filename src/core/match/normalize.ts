@@ -69,12 +69,12 @@ function cachedTokenKey(raw: string): string {
  * written. The one definition of a word; scans that want no objects per word use it directly.
  */
 export function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number, raw: string) => void): void {
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end <= to) visit(m.index, end, m[0]);
-    else visit(m.index, to, text.slice(m.index, to));
-  }
+  // The search runs over the range alone: over the whole text, a range without a word would be
+  // searched on to the next word after it, so a document of many wordless spans (a line of
+  // `.` in backticks) cost the square of its length.
+  const range = from === 0 && to === text.length ? text : text.slice(from, to);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(range); m !== null; m = WORD.exec(range)) visit(from + m.index, from + m.index + m[0].length, m[0]);
 }
 
 /** Splits text into words with their offsets and keys. Punctuation and spaces are not words. */

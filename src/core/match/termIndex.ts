@@ -42,9 +42,6 @@ const TEXT_NOTE = [
   '# alone, which longer terms start with.',
 ];
 
-// Between the words of one term only spaces, one line break or one hyphen may stand:
-// "carpal tunnel", "carpal-tunnel", "carpal\ntunnel" — not "carpal, tunnel".
-const JOINER = /^[ \t]*(?:\r?\n|[-‐‑])?[ \t]*$/;
 
 /**
  * The index that finds where knowledge-base terms occur in a text: a map from term keys to
@@ -68,6 +65,8 @@ export class TermIndex {
   readonly #wordsRead: Run[] = [];
   /** Where the last match of {@link #longestAt} ended: the index of its last word. */
   #matchLast = 0;
+  /** The all-capitals test of the line last asked about, kept across the scans of one text (see {@link ShoutingLines}). */
+  readonly #shouting = new ShoutingLines();
 
   /**
    * @param entries the knowledge base.
@@ -142,6 +141,7 @@ export class TermIndex {
    */
   scan(text: string, prose: readonly Span[]): TermHit[] {
     const hits: TermHit[] = [];
+    this.#shouting.use(text);
     for (const span of prose) {
       const count = this.#readWords(text, span.start, span.end);
       for (let i = 0; i < count; ) {
@@ -163,6 +163,7 @@ export class TermIndex {
 
   /** Entry ids whose name, synonym, lay term or abbreviation is exactly `term` (normalised), best first. */
   lookup(term: string): string[] {
+    this.#shouting.use(term);
     const count = this.#readWords(term, 0, term.length);
     const targets = count > 0 ? this.#longestAt(term, 0, count) : undefined;
     if (!targets || this.#matchLast !== count - 1) return [];
@@ -236,7 +237,7 @@ export class TermIndex {
       }
       const found = run.targets;
       if (found) {
-        const targets = found.some(([, , exact]) => exact) ? found.filter(([, , exact]) => !exact || abbreviationFits(exact, text.slice(this.#starts[i], this.#ends[j]), text, this.#starts[i])) : found;
+        const targets = found.some(([, , exact]) => exact) ? found.filter(([, , exact]) => !exact || this.#abbreviationFits(exact, text, this.#starts[i], this.#ends[j])) : found;
         if (targets.length > 0) {
           best = targets;
           this.#matchLast = j;
@@ -245,6 +246,15 @@ export class TermIndex {
       if (!run.startsLonger) break;
     }
     return best;
+  }
+
+  /**
+   * Whether `text[start, end)` is the abbreviation `exact` as it should count: the same casing
+   * (a plural `s` or possessive allowed: "UTIs", "MS's"), and not inside an all-capitals line
+   * such as "MS AND YOU", where casing says nothing.
+   */
+  #abbreviationFits(exact: string, text: string, start: number, end: number): boolean {
+    return sameCasing(exact, text.slice(start, end)) && !this.#shouting.at(text, start);
   }
 }
 
@@ -298,10 +308,27 @@ function addTarget(terms: Map<string, Target[]>, key: string, target: Target): v
   else if (!targets.some(([id, , exact]) => id === target[0] && exact === target[2])) targets.push(target);
 }
 
-/** Whether `text[from, to)` may stand between two words of one term; a single space, by far the commonest, without a regex. */
+/**
+ * Whether `text[from, to)` may stand between two words of one term: only spaces and tabs, one
+ * line break or one hyphen among them — "carpal tunnel", "carpal-tunnel", "carpal\ntunnel", not
+ * "carpal, tunnel". Read once, left to right, without a slice: a regex such as
+ * `^[ \t]*(?:\r?\n|-)?[ \t]*$` backtracks over a long run of spaces that ends in a comma, so a
+ * line of 60 KB of spaces between two words of a term took seconds.
+ */
 function joined(text: string, from: number, to: number): boolean {
-  return (to - from === 1 && text.charCodeAt(from) === 32) || JOINER.test(text.slice(from, to));
+  let i = from;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  if (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (c === 10 || c === 0x2d || c === 0x2010 || c === 0x2011) i += 1;
+    else return false;
+  }
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  return i === to;
 }
+
+const isBlank = (c: number) => c === 32 || c === 9;
 
 /**
  * The hit that contains `offset`, or `undefined`: a binary search over hits sorted by start and
@@ -321,16 +348,54 @@ export function hitAt<T extends Span>(hits: readonly T[], offset: number): T | u
 }
 
 /**
- * Whether `written` is the abbreviation `exact` as it should count: the same casing (a plural
- * `s` or possessive allowed: "UTIs", "MS's"), and not inside an all-capitals line such as
- * "MS AND YOU", where casing says nothing.
+ * Whether `written` is the abbreviation `exact` as written in the casing that counts: the same
+ * (a plural `s` or possessive allowed: "UTIs", "MS's"). Whether its line shouts is asked apart
+ * (see {@link ShoutingLines}).
  */
-function abbreviationFits(exact: string, written: string, text: string, at: number): boolean {
-  const bare = written.replace(/['’]s?$/, '');
-  if (bare !== exact && bare !== `${exact}s`) return false;
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const lineEnd = text.indexOf('\n', at);
-  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
-  const shouting = !/\p{Ll}/u.test(line) && (line.match(/\p{L}{2,}/gu) ?? []).length >= 3;
-  return !shouting;
+function sameCasing(exact: string, written: string): boolean {
+  const bare = written.replace(POSSESSIVE, '');
+  return bare === exact || bare === `${exact}s`;
 }
+const POSSESSIVE = /['’]s?$/;
+
+/**
+ * Whether the line of an offset is in all capitals, such as "MS AND YOU", where casing says
+ * nothing (no lower-case letter, and three runs of two letters or more). Remembers the last line
+ * read, so a line is read once however many abbreviations it holds: reading it again for each
+ * one made a 60 KB line of a repeated abbreviation take 49 s to scan.
+ */
+class ShoutingLines {
+  #text: string | undefined;
+  #start = 0;
+  #end = -1;
+  #shouting = false;
+
+  /** Forgets the line read, unless `text` is the text it was read from (the same string, so a pointer comparison). */
+  use(text: string): void {
+    if (text === this.#text) return;
+    this.#text = text;
+    this.#end = -1;
+  }
+
+  /** Whether the line of `text` (the text last passed to {@link use}) holding `offset` shouts. */
+  at(text: string, offset: number): boolean {
+    if (offset < this.#start || offset > this.#end) {
+      const lineEnd = text.indexOf('\n', offset);
+      this.#start = text.lastIndexOf('\n', offset) + 1;
+      this.#end = lineEnd === -1 ? text.length : lineEnd;
+      this.#shouting = isShouting(text.slice(this.#start, this.#end));
+    }
+    return this.#shouting;
+  }
+}
+
+/** Whether a line has no lower-case letter and at least three runs of two letters or more. */
+function isShouting(line: string): boolean {
+  if (LOWER.test(line)) return false;
+  LETTER_RUN.lastIndex = 0;
+  let runs = 0;
+  while (runs < 3 && LETTER_RUN.exec(line)) runs++;
+  return runs >= 3;
+}
+const LOWER = /\p{Ll}/u;
+const LETTER_RUN = /\p{L}{2,}/gu;

@@ -66,7 +66,9 @@ const FUNCTION_WORDS = new Set(
  * failure, `blurry vis` → blurred vision). Otherwise the
  * last word alone is the query (`Some people with rhuem` → `rhuem`). Nothing is offered when
  * that word is a function word or shorter than two letters, or inside inline code being typed.
- * Reads at most the last 120 characters, so a long line costs what a short one does.
+ * Reads the words of the last 120 characters only, so a long line costs what a short one does,
+ * but for one count of the backticks on the line (linear in it); the query is searched for by its
+ * first `MAX_QUERY_LENGTH` (200) characters at most (see `TermSearch.search`).
  */
 export function completeAt(search: TermSearch, before: string, limit = MAX_COMPLETIONS): CompletionAnswer | undefined {
   const from = Math.max(0, before.length - LOOK_BACK);

@@ -91,6 +91,15 @@ export interface TermSearchOptions {
   readonly exhaustive?: boolean;
 }
 
+/**
+ * A query is searched for by its first words, up to this many characters of its search form:
+ * over twice the longest surface form of the bundled knowledge base (82), so no query that could
+ * name a term is cut. A bound on a query's cost, which grows with its length (Fuse.js scores it
+ * 32 characters at a time, and the swapped-letters fix tries each pair of a long word): a pasted
+ * paragraph of 16 KB took 10 s. Callers that show the query can say so when it is longer.
+ */
+export const MAX_QUERY_LENGTH = 200;
+
 /** The number of entries every ranking is computed for, whatever the limit asked (see `#rankEntries`). */
 const RANKING_DEPTH = 20;
 
@@ -136,7 +145,8 @@ export class TermSearch {
   /**
    * Entries for `query`, best first. A query that is exactly a code (case-insensitive; an
    * ICD-10-CM category also finds its subcodes: `G56` → `G56.0`) ranks those entries first
-   * with score 0. An empty query has no results.
+   * with score 0. An empty query has no results. Only the first {@link MAX_QUERY_LENGTH}
+   * characters of its search form are searched for.
    */
   search(query: string, limit = 20): SearchResult[] {
     const results: SearchResult[] = [];
@@ -150,7 +160,7 @@ export class TermSearch {
     for (const [entryCode, entry] of this.#codeMatches(code)) {
       add({ id: entry.id, name: entry.name, kind: entry.kind, score: 0, matched: entryCode });
     }
-    const form = searchForm(query);
+    const form = firstWords(searchForm(query), MAX_QUERY_LENGTH);
     if (form.length === 0) return results;
     // Ranked to the same depth whatever the limit, so a smaller limit is a prefix of a larger one.
     const depth = Math.max(limit, RANKING_DEPTH);
@@ -276,6 +286,13 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** `form` (a search form: words between single spaces) cut to at most `max` characters, at a space when there is one. */
+function firstWords(form: string, max: number): string {
+  if (form.length <= max) return form;
+  const space = form.lastIndexOf(' ', max);
+  return space > 0 ? form.slice(0, space) : form.slice(0, max);
 }
 
 /** Scores rounded to 4 places: stable JSON output, no false precision. */

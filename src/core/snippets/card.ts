@@ -1,4 +1,5 @@
 import { escape } from '../card';
+import { safeHttpsUrl } from '../inert';
 import type { KnowledgeBase } from '../knowledgeBase';
 import type { Snippet } from './snippet';
 import { renderDefaults } from './template';
@@ -25,16 +26,20 @@ export function snippetState(snippet: Snippet, today: string): string {
  * A snippet as Markdown, for the picker's preview, completion documentation and the snippet
  * view: title, state, the terms it is about, its review, reading grade and sources (with any
  * attribution they ask for), then the text as it will be inserted (slots at their defaults).
- * Metadata is escaped; the text is the library's own reviewed Markdown.
+ * Metadata is escaped and only `https:` source URLs become links (see inert.ts); the text is
+ * the library's own reviewed Markdown, shown only where it cannot run anything: completion
+ * documentation is an untrusted MarkdownString (no `command:` links, no HTML) and the snippet
+ * view opens as plain text.
  */
 export function renderSnippetCard(snippet: Snippet, kb: KnowledgeBase, today: string): string {
   const about = snippet.terms.map((id) => escape(kb.get(id)?.name ?? id)).join(' · ');
   const facts = [`**About:** ${about}`, `**Review:** ${escape(snippetReviewText(snippet))}`];
   const reader = [snippet.readingGrade !== undefined ? `reading grade ${snippet.readingGrade}` : '', snippet.audience ? `for ${escape(snippet.audience)}` : ''].filter(Boolean);
   if (reader.length) facts.push(`**Reader:** ${reader.join(', ')}`);
-  const sources = snippet.sources
-    .filter((s) => s.url.startsWith('https://'))
-    .map((s) => `[${escape(s.title)}](${s.url.replace(/[()\s]/g, encodeURIComponent)})${s.attribution ? ` (${escape(s.attribution)})` : ''}`);
+  const sources = snippet.sources.flatMap((s) => {
+    const href = safeHttpsUrl(s.url);
+    return href ? [`[${escape(s.title)}](${href})${s.attribution ? ` (${escape(s.attribution)})` : ''}`] : [];
+  });
   if (sources.length) facts.push(`**Sources:** ${sources.join(' · ')}`);
   return [`### ${escape(snippet.title)}`, '', `*MedTerms snippet · ${escape(snippetState(snippet, today))}*`, '', facts.join('  \n'), '', '---', '', renderDefaults(snippet.parts)].join('\n');
 }

@@ -1,10 +1,10 @@
 import type { StyleFinding, StyleFix } from '../style/style';
-import type { Span } from '../text';
+import { LineMap, partitionPoint, type Span } from '../text';
 import type { SnippetLibrary } from './library';
 import { CLOSE_MARKER, findMarkedBlocks, openMarker, type MarkedBlock } from './markers';
 import { PastedSnippetFinder } from './nearMatch';
 import type { Snippet } from './snippet';
-import { matchesTemplate, normalizeWording, renderDefaults } from './template';
+import { matchesTemplate, matchesWording, normalizeWording, renderDefaults } from './template';
 
 export interface SnippetCheckOptions {
   /** Today's date, `YYYY-MM-DD`: a review due before it has lapsed. */
@@ -82,21 +82,37 @@ function update(text: string, block: MarkedBlock, current: Snippet, eol: string)
 }
 
 function pastedFindings(text: string, prose: readonly Span[], finder: PastedSnippetFinder, eol: string): StyleFinding[] {
-  return finder.find(text, prose).map(({ start, end, snippet, cover }) => {
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    const nextBreak = text.indexOf('\n', end);
+  const found = finder.find(text, prose);
+  if (found.length === 0) return [];
+  // Many passages may stand on one line (a long line of pasted copies). What a finding reads of
+  // its passage's lines — where they start and end, their sentences, whether they are the
+  // snippet's text — is read once per run of lines (and snippet), not once per passage: read
+  // per passage, a 256 KB line of copies took 5 s.
+  const lineMap = new LineMap(text);
+  const linesOf = new Map<string, PassageLines>();
+  /** Per snippet: its wording normalised (slots at their defaults), and its text as inserted with markers. */
+  const vettedOf = new Map<Snippet, { wording: string; marked: { text: string; snippet: string } }>();
+  return found.map(({ start, end, snippet, cover }) => {
+    const lineStart = lineMap.lineStart(lineMap.position(start).line);
+    const endLine = lineMap.position(end).line;
+    const nextBreak = endLine + 1 < lineMap.lineCount ? lineMap.lineStart(endLine + 1) - 1 : -1;
     const lineEnd = nextBreak === -1 ? text.length : text[nextBreak - 1] === '\r' ? nextBreak - 1 : nextBreak;
-    const lines = text.slice(lineStart, lineEnd);
+    const key = `${lineStart} ${lineEnd}`;
+    let lines = linesOf.get(key);
+    if (!lines) linesOf.set(key, (lines = new PassageLines(text, lineStart, lineEnd)));
     const name = `“${snippet.title}” (v${snippet.version})`;
-    if (matchesTemplate(snippet.parts, lines)) {
-      const mark: StyleFix = { title: 'Mark as vetted snippet', start: lineStart, end: lineEnd, replacement: `${openMarker(snippet.id, snippet.version, snippet.hash)}${eol}${lines}${eol}${CLOSE_MARKER}` };
-      return { rule: 'snippet-unmarked', start, end, message: `This is the text of the vetted snippet ${name}, without its markers; mark it so edits and updates are noticed.`, fixes: [mark] };
+    const mark = lines.markedAs(snippet, eol);
+    if (mark !== undefined) {
+      const fix: StyleFix = { title: 'Mark as vetted snippet', start: lineStart, end: lineEnd, replacement: mark };
+      return { rule: 'snippet-unmarked', start, end, message: `This is the text of the vetted snippet ${name}, without its markers; mark it so edits and updates are noticed.`, fixes: [fix] };
     }
     // Markers must stand on lines of their own; the writer's own sentences on the passage's lines stay.
-    const span = nearCopySpan(text, start, end, lineStart, lineEnd, normalizeWording(renderDefaults(snippet.parts)));
+    let vetted = vettedOf.get(snippet);
+    if (!vetted) vettedOf.set(snippet, (vetted = { wording: normalizeWording(renderDefaults(snippet.parts)), marked: markedSnippet(snippet, eol) }));
+    const span = lines.nearCopySpan(start, end, snippet, vetted.wording);
     const before = span.start === lineStart ? '' : eol;
     const after = span.end === lineEnd ? '' : eol;
-    const next = markedSnippet(snippet, eol);
+    const next = vetted.marked;
     const replace: StyleFix = { title: 'Replace with the vetted text', ...span, replacement: before + next.text + after, snippet: before + next.snippet + after, preview: true };
     const share = Math.round(cover * 100);
     return { rule: 'snippet-unmarked', start, end, message: `This passage is close to the vetted snippet ${name} (${share}% of its wording), without its markers.`, fixes: [replace] };
@@ -104,31 +120,129 @@ function pastedFindings(text: string, prose: readonly Span[], finder: PastedSnip
 }
 
 /**
- * What a near copy's *Replace* fix replaces. The passage runs from its first to its last shared
- * shingle, so the edited words at its edges, and short runs of wording between slots, lie
- * outside it; replacing the passage alone would leave those pieces beside the vetted text. So
- * the span grows to whole sentences, and over the neighbouring sentences on the passage's lines
- * that are the snippet's own wording (`wording`, normalised, slots at their defaults).
+ * The whole lines `text[lineStart, lineEnd)` that hold pasted passages, and what the findings
+ * of those passages read of them, each read once: whether they are a snippet's text, their
+ * sentences, and which runs of sentences are a snippet's own wording.
  */
-function nearCopySpan(text: string, start: number, end: number, lineStart: number, lineEnd: number, wording: string): Span {
-  const lines = text.slice(lineStart, lineEnd);
-  const sentences: Span[] = [];
-  let from = 0;
-  const push = (to: number) => {
-    const at = from + (/^\s*/.exec(lines.slice(from, to))?.[0].length ?? 0);
-    if (at < to) sentences.push({ start: lineStart + at, end: lineStart + to });
-    from = to;
-  };
-  for (const m of lines.matchAll(/[.!?]["'”’)\]]*(?=\s|$)/g)) push(m.index + m[0].length);
-  push(lines.trimEnd().length);
-  const own = (s: Span) => wording.includes(normalizeWording(text.slice(s.start, s.end)));
-  let first = sentences.findIndex((s) => s.end > start);
-  let last = sentences.length - 1;
-  while (last >= 0 && sentences[last].start >= end) last--;
-  if (first === -1 || first > last) return { start, end };
-  while (first > 0 && own(sentences[first - 1])) first--;
-  while (last < sentences.length - 1 && own(sentences[last + 1])) last++;
-  return { start: Math.min(start, sentences[first].start), end: Math.max(end, sentences[last].end) };
+class PassageLines {
+  readonly #text: string;
+  readonly #start: number;
+  readonly #end: number;
+  #sentences: Span[] | undefined;
+  /** Each sentence normalised, as it is first needed. */
+  readonly #sentenceWording: (string | undefined)[] = [];
+  /** The lines' text normalised (see `normalizeWording`), for testing it against each snippet. */
+  #normalized: string | undefined;
+  readonly #marked = new Map<Snippet, string | undefined>();
+  /** Per snippet, the runs of sentences that are its own wording (see {@link OwnRuns}). */
+  readonly #ownRuns = new Map<Snippet, OwnRuns>();
+
+  constructor(text: string, lineStart: number, lineEnd: number) {
+    this.#text = text;
+    this.#start = lineStart;
+    this.#end = lineEnd;
+  }
+
+  /** The lines wrapped in the snippet's markers, when they are the snippet's text (its slots filled in any way); otherwise `undefined`. */
+  markedAs(snippet: Snippet, eol: string): string | undefined {
+    if (!this.#marked.has(snippet)) {
+      const lines = this.#text.slice(this.#start, this.#end);
+      this.#normalized ??= normalizeWording(lines);
+      this.#marked.set(snippet, matchesWording(snippet.parts, this.#normalized) ? `${openMarker(snippet.id, snippet.version, snippet.hash)}${eol}${lines}${eol}${CLOSE_MARKER}` : undefined);
+    }
+    return this.#marked.get(snippet);
+  }
+
+  /**
+   * What a near copy's *Replace* fix replaces. The passage runs from its first to its last
+   * shared shingle, so the edited words at its edges, and short runs of wording between slots,
+   * lie outside it; replacing the passage alone would leave those pieces beside the vetted text.
+   * So the span grows to whole sentences, and over the neighbouring sentences on the passage's
+   * lines that are the snippet's own wording (`wording`, normalised, slots at their defaults).
+   */
+  nearCopySpan(start: number, end: number, snippet: Snippet, wording: string): Span {
+    const sentences = this.#sentencesRead();
+    const first = partitionPoint(sentences.length, (i) => sentences[i].end <= start);
+    const last = partitionPoint(sentences.length, (i) => sentences[i].start < end) - 1;
+    if (first === sentences.length || first > last) return { start, end };
+    const runs = this.#ownRunsOf(snippet, wording);
+    const from = first > 0 && runs.own(first - 1) ? runs.firstOf(first - 1) : first;
+    const to = last < sentences.length - 1 && runs.own(last + 1) ? runs.lastOf(last + 1) : last;
+    return { start: Math.min(start, sentences[from].start), end: Math.max(end, sentences[to].end) };
+  }
+
+  /** The sentences of the lines, leading space left out. */
+  #sentencesRead(): Span[] {
+    if (this.#sentences) return this.#sentences;
+    const lines = this.#text.slice(this.#start, this.#end);
+    const sentences: Span[] = [];
+    let from = 0;
+    const push = (to: number) => {
+      const at = from + (/^\s*/.exec(lines.slice(from, to))?.[0].length ?? 0);
+      if (at < to) sentences.push({ start: this.#start + at, end: this.#start + to });
+      from = to;
+    };
+    for (const m of lines.matchAll(/[.!?]["'”’)\]]*(?=\s|$)/g)) push(m.index + m[0].length);
+    push(lines.trimEnd().length);
+    return (this.#sentences = sentences);
+  }
+
+  #ownRunsOf(snippet: Snippet, wording: string): OwnRuns {
+    let runs = this.#ownRuns.get(snippet);
+    if (!runs) {
+      const sentences = this.#sentencesRead();
+      const normalized = this.#sentenceWording;
+      const sentence = (i: number) => (normalized[i] ??= normalizeWording(this.#text.slice(sentences[i].start, sentences[i].end)));
+      this.#ownRuns.set(snippet, (runs = new OwnRuns(sentences.length, (i) => wording.includes(sentence(i)))));
+    }
+    return runs;
+  }
+}
+
+/**
+ * Runs of consecutive sentences that are a snippet's own wording, found as they are asked for:
+ * each sentence is tested at most once, and a walk over a run already walked jumps to its end,
+ * so any number of findings on one line cost what the line's sentences do.
+ */
+class OwnRuns {
+  readonly #count: number;
+  readonly #isOwn: (i: number) => boolean;
+  /** 0: not tested yet; 1: own wording; 2: not. */
+  readonly #own: Uint8Array;
+  /** For a sentence walked over, the first (or last) sentence of its run; -1 when not walked over. */
+  readonly #first: Int32Array;
+  readonly #last: Int32Array;
+
+  constructor(count: number, isOwn: (i: number) => boolean) {
+    this.#count = count;
+    this.#isOwn = isOwn;
+    this.#own = new Uint8Array(count);
+    this.#first = new Int32Array(count).fill(-1);
+    this.#last = new Int32Array(count).fill(-1);
+  }
+
+  own(i: number): boolean {
+    if (this.#own[i] === 0) this.#own[i] = this.#isOwn(i) ? 1 : 2;
+    return this.#own[i] === 1;
+  }
+
+  /** The first sentence of the run of own sentences that ends at `i` (`i` must be own). */
+  firstOf(i: number): number {
+    let at = i;
+    while (this.#first[at] === -1 && at > 0 && this.own(at - 1)) at--;
+    const first = this.#first[at] === -1 ? at : this.#first[at];
+    for (let k = at; k <= i; k++) this.#first[k] = first;
+    return first;
+  }
+
+  /** The last sentence of the run of own sentences that starts at `i` (`i` must be own). */
+  lastOf(i: number): number {
+    let at = i;
+    while (this.#last[at] === -1 && at < this.#count - 1 && this.own(at + 1)) at++;
+    const last = this.#last[at] === -1 ? at : this.#last[at];
+    for (let k = i; k <= at; k++) this.#last[k] = last;
+    return last;
+  }
 }
 
 /** The parts of sorted `spans` outside sorted, disjoint `blocks`. */

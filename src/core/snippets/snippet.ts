@@ -109,7 +109,7 @@ export function parseSnippet(source: SnippetSource): SnippetParse {
       })),
     };
   }
-  const body = text.slice(bodyStart).replace(/\s+$/, '');
+  const body = text.slice(bodyStart).trimEnd();
   const template = parseTemplate(body);
   if (template.problems.length > 0) {
     return { problems: template.problems.map((p) => ({ file, line: lines.position(bodyStart + p.offset).line + 1, severity: 'error' as const, message: `${p.message}; this snippet was not loaded.` })) };

@@ -184,9 +184,13 @@ function mask(parts: readonly TemplatePart[]): string {
  * one `indexOf` from where the last one ended (leftmost matching is exact for wildcards).
  */
 export function matchesTemplate(parts: readonly TemplatePart[], text: string): boolean {
+  return matchesWording(parts, normalizeWording(text));
+}
+
+/** {@link matchesTemplate} for a text already passed through {@link normalizeWording}: for a caller that tests one text against several templates. */
+export function matchesWording(parts: readonly TemplatePart[], written: string): boolean {
   const masked = maskedWording(parts);
   const literals = masked.split(SLOT_MARK);
-  const written = normalizeWording(text);
   if (literals.length === 1) return written === masked;
   // The slots between the runs, for choices' options; adjacent slots were merged into one.
   const slots = slotGroups(parts);

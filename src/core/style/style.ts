@@ -85,10 +85,17 @@ export function styleFindings({ text, hits, headings }: StyleInput, kb: Knowledg
   const allowed = new Set(options.allowedAbbreviations ?? []);
   const entries = hits.map((hit) => kb.get(hit.entryId));
   const sentences = sentenceNumbers(text, hits);
+  // A document repeats its terms: each wording's key is computed once.
+  const keys = new Map<string, string>();
+  const key = (wording: string) => {
+    let k = keys.get(wording);
+    if (k === undefined) keys.set(wording, (k = termKey(wording)));
+    return k;
+  };
   // Entries written plainly, per sentence: `${sentence} ${entryId}`.
   const plainIn = new Set<string>();
   hits.forEach((hit, i) => {
-    if (entries[i]?.sayInstead && isPlain(text, hit, entries[i]!.sayInstead!)) plainIn.add(`${sentences[i]} ${hit.entryId}`);
+    if (entries[i]?.sayInstead && isPlain(text, hit, entries[i]!.sayInstead!, key)) plainIn.add(`${sentences[i]} ${hit.entryId}`);
   });
   const inHeading = headingTest(headings);
   const explained = new Set<string>();
@@ -97,7 +104,7 @@ export function styleFindings({ text, hits, headings }: StyleInput, kb: Knowledg
   hits.forEach((hit, i) => {
     const entry = entries[i];
     if (!entry) return;
-    if (entry.sayInstead && isJargon(text, hit, entry.sayInstead) && !explained.has(entry.id)) {
+    if (entry.sayInstead && !explained.has(entry.id) && isJargon(text, hit, entry.sayInstead, key)) {
       if (plainIn.has(`${sentences[i]} ${entry.id}`) || isExplained(text, hit, entry)) explained.add(entry.id);
       else findings.push(jargon(text, hit, entry.sayInstead));
     }
@@ -113,13 +120,13 @@ export function styleFindings({ text, hits, headings }: StyleInput, kb: Knowledg
 }
 
 /** Whether the hit is written as its entry's clinical name or synonym, and not as the say-instead wording. */
-function isJargon(text: string, hit: TermHit, sayInstead: string): boolean {
-  return (hit.field === 'name' || hit.field === 'synonym') && termKey(written(text, hit)) !== termKey(sayInstead);
+function isJargon(text: string, hit: TermHit, sayInstead: string, key: (wording: string) => string): boolean {
+  return (hit.field === 'name' || hit.field === 'synonym') && key(written(text, hit)) !== key(sayInstead);
 }
 
 /** Whether the hit is plain wording: a lay term, or the say-instead wording itself (`ALS`, `diabetes`). */
-function isPlain(text: string, hit: TermHit, sayInstead: string): boolean {
-  return hit.field === 'layTerm' || termKey(written(text, hit)) === termKey(sayInstead);
+function isPlain(text: string, hit: TermHit, sayInstead: string, key: (wording: string) => string): boolean {
+  return hit.field === 'layTerm' || key(written(text, hit)) === key(sayInstead);
 }
 
 /** Whether the jargon at `hit` is followed by its plain wording in brackets, or introduced by a naming cue. */
