@@ -5,10 +5,12 @@ import {
   isoDate,
   KnowledgeBase,
   LineMap,
+  MAX_QUERY_LENGTH,
   markedSnippet,
   parseKbFile,
   proseSpans,
   renderCard,
+  searchForm,
   snippetReviewText,
   terminalField as field,
   terminalText,
@@ -250,6 +252,7 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       if (options.args.length === 0) return usage(host, 'search needs a QUERY');
       const query = options.args.join(' ');
       const results = kb.search.search(query, options.limit);
+      if (searchForm(query).length > MAX_QUERY_LENGTH) host.err(`medterms: only the first ${MAX_QUERY_LENGTH} characters of the query were searched\n`);
       host.out(options.json ? `${jsonText({ query, results: results.map(publicResult) })}\n` : formatResults(results));
       break;
     }
@@ -324,7 +327,7 @@ export function checkText(
 ): CheckRecord[] {
   const lines = new LineMap(text);
   const analysis = DocumentAnalysis.of(text);
-  const input = { text, hits: analysis.terms(kb.termIndex), headings: analysis.headings, prose: analysis.prose };
+  const input = { text, hits: analysis.terms(kb.termIndex), headings: analysis.headings, prose: analysis.prose, flattened: analysis.flattened };
   const findings = documentFindings(input, kb, { allowedAbbreviations, today }, (group, err) =>
     onError({ file, line: 1, severity: 'error', message: `the ${group} rules failed (${err instanceof Error ? err.message : String(err)}); the other rules were run.` }),
   );

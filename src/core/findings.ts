@@ -30,11 +30,14 @@ export function collectFindings(groups: readonly RuleGroup[], onError: (group: s
 export interface DocumentInput extends StyleInput {
   /** The prose spans, for snippet text pasted without markers. */
   readonly prose: readonly Span[];
+  /** Text read without its deeper structure (see `ProseMap.flattened`). */
+  readonly flattened?: readonly Span[];
 }
 
 /**
  * Every finding of a document, as the editor's diagnostics and `medterms check` report them:
- * the plain-language rules and the snippet checks, each group contained (see {@link collectFindings}).
+ * the plain-language rules, the snippet checks and the nesting notes, each group contained (see
+ * {@link collectFindings}).
  */
 export function documentFindings(
   input: DocumentInput,
@@ -46,7 +49,23 @@ export function documentFindings(
     [
       { name: 'plain language', run: () => styleFindings(input, kb, options) },
       { name: 'snippets', run: () => snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }) },
+      { name: 'nesting', run: () => nestingFindings(input.flattened ?? []) },
     ],
     onError,
   );
+}
+
+/**
+ * A note on each stretch of text nested deeper than Markdown parsers read (markdown-it stops at
+ * 100 block quotes or 50 lists): MedTerms still checks it, as plain paragraphs, and says so,
+ * so nothing is left out without a word. No fix: the writer decides whether to flatten it.
+ */
+export function nestingFindings(flattened: readonly Span[]): StyleFinding[] {
+  return flattened.map(({ start, end }) => ({
+    rule: 'nesting' as const,
+    start,
+    end,
+    message: 'These lines are nested too deeply for a full Markdown read; MedTerms checked them as plain text, without their deeper lists, quotes or code.',
+    fixes: [],
+  }));
 }

@@ -29,4 +29,4 @@ export { MIN_PASTED_WORDS, PastedSnippetFinder, type PastedSnippet } from './sni
 export { markedSnippet, snippetFindings, type SnippetCheckOptions } from './snippets/check';
 export { renderSnippetCard, snippetReviewText, snippetState } from './snippets/card';
 export { completeAt, MAX_COMPLETIONS, type Completion, type CompletionAnswer } from './search/complete';
-export { collectFindings, documentFindings, type DocumentInput, type RuleGroup } from './findings';
+export { collectFindings, documentFindings, nestingFindings, type DocumentInput, type RuleGroup } from './findings';

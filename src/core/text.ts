@@ -13,14 +13,18 @@ export interface LineColumn {
 }
 
 /**
- * Maps offsets to lines and columns. Lines end at `\n`; a `\r` before it belongs to the line
- * break, so CRLF documents give the same columns as LF ones.
+ * Maps offsets to lines and columns. Lines end at `\n`, `\r\n` or a lone `\r`, as in VS Code and
+ * markdown-it, so CRLF documents give the same columns as LF ones and an old Mac file is not
+ * one long line.
  */
 export class LineMap {
   readonly #starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.#starts.push(i + 1);
+    }
   }
 
   /** Number of lines (a text without line breaks has one). */

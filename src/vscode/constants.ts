@@ -28,6 +28,7 @@ export const Settings = {
     'snippet-review-due': 'diagnostics.snippetReviewDue',
     'snippet-marker': 'diagnostics.snippetMarker',
     'snippet-unmarked': 'diagnostics.snippetUnmarked',
+    nesting: 'diagnostics.nesting',
   } satisfies Record<StyleRule, string>,
   allowedAbbreviations: 'diagnostics.allowedAbbreviations',
   /** Wrap inserted snippets in provenance markers. */

@@ -17,6 +17,8 @@ export interface DocumentTerms {
   readonly prose: readonly Span[];
   readonly headings: readonly Span[];
   readonly hits: readonly TermHit[];
+  /** Text read without its deeper structure (see `DocumentAnalysis.flattened`). */
+  readonly flattened: readonly Span[];
 }
 
 
@@ -112,7 +114,7 @@ export class Session implements vscode.Disposable {
    */
   terms(doc: vscode.TextDocument): DocumentTerms {
     const analysis = this.#analysis(doc);
-    return { version: doc.version, text: analysis.text, prose: analysis.prose, headings: analysis.headings, hits: analysis.terms(this.kb.termIndex) };
+    return { version: doc.version, text: analysis.text, prose: analysis.prose, headings: analysis.headings, hits: analysis.terms(this.kb.termIndex), flattened: analysis.flattened };
   }
 
   #analysis(doc: vscode.TextDocument): DocumentAnalysis {

@@ -17,6 +17,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
   'snippet-review-due': 'information',
   'snippet-marker': 'warning',
   'snippet-unmarked': 'hint',
+  nesting: 'information',
 };
 
 /** Every `medterms.*` setting, typed, as it applies to one document. */

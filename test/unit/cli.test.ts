@@ -139,6 +139,13 @@ describe('CLI', () => {
     assert.equal(cli('complete').status, 2);
   });
 
+  it('search says when a long query was cut to its first words', () => {
+    const long = cli('search', 'numbness '.repeat(40), '--json');
+    assert.equal(long.status, 0);
+    assert.match(long.err, /only the first 200 characters of the query were searched/);
+    assert.equal(cli('search', 'numbness', '--json').err, '');
+  });
+
   it('card prints the card for an id, a term as written, or the closest match', () => {
     assert.match(cli('card', 'multiple-sclerosis').out, /^### multiple sclerosis \(MS\)/);
     assert.match(cli('card', "Sjogren's").out, /^### Sjögren's syndrome/);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { collectFindings, documentFindings, DocumentAnalysis, KnowledgeBase, type StyleFinding } from '../../src/core';
+import { collectFindings, documentFindings, DocumentAnalysis, KnowledgeBase, nestingFindings, type StyleFinding } from '../../src/core';
 import { bundledKb, bundledLayer } from './helpers';
 
 const finding = (start: number, rule: StyleFinding['rule'] = 'jargon'): StyleFinding => ({ rule, start, end: start + 1, message: 'm', fixes: [] });
@@ -46,5 +46,21 @@ describe('rule groups are contained', () => {
       found.map((f) => f.rule),
       ['abbreviation', 'jargon'],
     );
+  });
+});
+
+describe('text nested past the parser’s limit', () => {
+  it('is still scanned, and noted as checked as plain text, at its lines', () => {
+    const kb = bundledKb();
+    const deep = `${'>'.repeat(120)} It can cause paresthesia.`;
+    const text = `# Title\n\nIntro.\n\n${deep}\n\nAfter.\n`;
+    const analysis = DocumentAnalysis.of(text);
+    const input = { text, hits: analysis.terms(kb.termIndex), headings: analysis.headings, prose: analysis.prose, flattened: analysis.flattened };
+    const found = documentFindings(input, kb, { today: '2026-12-06' }, () => assert.fail('no group may fail'));
+    const nesting = found.filter((f) => f.rule === 'nesting');
+    assert.equal(nesting.length, 1);
+    assert.equal(text.slice(nesting[0].start, nesting[0].end), deep);
+    assert.ok(found.some((f) => f.rule === 'jargon' && text.slice(f.start, f.end) === 'paresthesia'), 'the deep text was not checked');
+    assert.deepEqual(nestingFindings([]), []);
   });
 });

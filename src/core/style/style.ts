@@ -5,17 +5,18 @@ import type { TermHit } from '../match/termIndex';
 import { casedAt, type Span } from '../text';
 
 /**
- * A rule MedTerms checks a document by: plain language (`jargon`, `abbreviation`) and vetted
- * snippets (see `snippetFindings`). The ids are public: diagnostic codes, settings and CLI
+ * A rule MedTerms checks a document by: plain language (`jargon`, `abbreviation`), vetted
+ * snippets (see `snippetFindings`), and `nesting`: text nested too deeply for a full Markdown
+ * read, which is checked as plain text and says so (see `documentFindings`). The ids are public: diagnostic codes, settings and CLI
  * output use them.
  */
-export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule;
+export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule | 'nesting';
 
 /** The rules about vetted snippets and their provenance markers. */
 export type SnippetRule = 'snippet-edited' | 'snippet-outdated' | 'snippet-review-due' | 'snippet-marker' | 'snippet-unmarked';
 
 /** Every rule, in the order settings and documentation list them. */
-export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked'];
+export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked', 'nesting'];
 
 /** One way to fix a finding: replace `[start, end)` of the text with `replacement`. */
 export interface StyleFix extends Span {
