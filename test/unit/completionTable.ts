@@ -14,7 +14,7 @@ export interface CompletionCase {
 
 export const COMPLETION_CASES: readonly CompletionCase[] = [
   // Misspellings after function words and ordinary words
-  { before: 'Some people with rhuem', replaces: 'rhuem', first: 'polymyalgia-rheumatica' },
+  { before: 'Some people with rhuem', replaces: 'rhuem', first: 'rheumatoid-arthritis' },
   { before: 'Symptoms of rhuematoid arth', replaces: 'rhuematoid arth', first: 'rheumatoid-arthritis' },
   { before: 'Pain from carpel tun', replaces: 'carpel tun', first: 'carpal-tunnel' },
   { before: 'Living with lupis', replaces: 'lupis', first: 'systemic-lupus-erythematosus' },

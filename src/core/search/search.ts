@@ -60,6 +60,12 @@ const UNDEFINED_PENALTY = 0.05;
  * before it is the start of "shingles vaccine", though Fuse.js scores both as perfect matches.
  */
 const INEXACT_PENALTY = 0.04;
+/**
+ * Added to a form that does not start as the query does: with Fuse.js ignoring where a match
+ * lies, `rheum` would tie "polymyalgia rheumatica" with "rheumatoid arthritis"; a writer typing
+ * the start of a term means the term that starts so. Small: it only breaks near-ties.
+ */
+const INNER_MATCH_PENALTY = 0.01;
 /** Added to matches of a query whose swapped letters were put back: it is not what was typed. */
 const TRANSPOSITION_PENALTY = 0.1;
 
@@ -194,7 +200,8 @@ export class TermSearch {
 
   /**
    * Entries ranked by their best form: Fuse's score plus `extraPenalty`, the form's field
-   * penalty, {@link INEXACT_PENALTY} unless the form is the query itself and, for an entry
+   * penalty, {@link INEXACT_PENALTY} unless the form is the query itself,
+   * {@link INNER_MATCH_PENALTY} unless the form starts as the query does and, for an entry
    * without a definition, {@link UNDEFINED_PENALTY} (capped at 1).
    * Ties keep entry order.
    */
@@ -203,7 +210,12 @@ export class TermSearch {
     // An entry may match through several forms: ask for enough forms to fill the limit with entries.
     for (const hit of this.#fuseOver(form, everyPair).search(form, { limit: limit * 4 })) {
       const { entry, field, written, text } = hit.item;
-      const penalty = extraPenalty + FIELD_PENALTY[field] + (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY) + (text === form ? 0 : INEXACT_PENALTY);
+      const penalty =
+        extraPenalty +
+        FIELD_PENALTY[field] +
+        (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY) +
+        (text === form ? 0 : INEXACT_PENALTY) +
+        (text.startsWith(form.slice(0, 2)) ? 0 : INNER_MATCH_PENALTY);
       const score = Math.min(1, (hit.score ?? 1) + penalty);
       const seen = best.get(entry);
       if (!seen || score < seen.score) best.set(entry, { score, written });
