@@ -29,6 +29,8 @@ const LINES: [string, () => string][] = [
   ['a run of tabs and a line break between two words of a term', () => `multiple${'\t'.repeat(MB / 2)}\n${' '.repeat(MB / 2)}sclerosis`],
   ['"](" repeated', () => repeat('](')],
   ['"<!--" repeated', () => repeat('<!--')],
+  ['tags that never close: "<a b=" and unclosed quotes (each `<` tried as a CommonMark tag)', () => repeat('<a b="x" c=\'y <a b= <a b="')],
+  ['"](<" angled link destinations that never close', () => repeat('](<x ')],
   ['10,000 backticks, then terms', () => '`'.repeat(10_000) + repeat(' multiple sclerosis MS', MB - 10_000)],
   ['backtick runs of every length', () => repeat(Array.from({ length: 200 }, (_, i) => '`'.repeat(i + 1)).join(' x '))],
   ['"pins and needles " repeated', () => repeat('pins and needles ')],

@@ -257,8 +257,10 @@ function forEachNonProse(block: string, visit: (from: number, to: number) => voi
         i = to;
       }
     } else if (c === 0x5d /* ] */ && block.charCodeAt(i + 1) === 0x28 /* ( */) {
-      // `](destination)` or `](destination "title")`: the destination runs to `)` or white space.
-      const stop = find.pattern(/[)\s]/g, i + 2);
+      // `](destination)` or `](destination "title")`: the destination runs to `)` or white space,
+      // or, written `<…>`, to its `>` (it may hold spaces then, and `)`).
+      const angled = block.charCodeAt(i + 2) === 0x3c /* < */ ? find.text('>', i + 3) : -1;
+      const stop = angled !== -1 ? (block.charCodeAt(angled + 1) === 0x29 ? angled + 1 : find.pattern(/[)\s]/g, angled + 1)) : find.pattern(/[)\s]/g, i + 2);
       let to = -1;
       if (stop !== -1 && block.charCodeAt(stop) === 0x29) {
         to = stop + 1;
@@ -315,13 +317,32 @@ function htmlEnd(block: string, i: number, find: Searcher): number {
   const next = block.charCodeAt(i + 1);
   const letterAt = next === 0x21 /* ! */ || next === 0x2f /* / */ ? i + 2 : i + 1;
   if (!isAsciiLetter(block.charCodeAt(letterAt))) return -1;
-  // A tag, a declaration or an autolink: to the next `>`, if no `<` comes first.
-  const close = find.text('>', letterAt);
-  if (close === -1) return -1;
-  if (next === 0x21) return close + 1;
-  const open = find.text('<', letterAt);
-  return open !== -1 && open < close ? -1 : close + 1;
+  if (next === 0x21) {
+    // A declaration, `<!DOCTYPE …>`: to the next `>`.
+    const close = find.text('>', letterAt);
+    return close === -1 ? -1 : close + 1;
+  }
+  // A tag or an autolink, exactly as CommonMark defines them (what markdown-it renders as raw
+  // HTML or a link): anything else that starts with `<` and a letter is text a reader sees.
+  for (const grammar of INLINE_HTML) {
+    grammar.lastIndex = i;
+    const m = grammar.exec(block);
+    if (m) return i + m[0].length;
+  }
+  return -1;
 }
+
+// CommonMark 0.31 §6.5 (autolinks) and §6.6 (raw HTML: open and closing tags). Sticky, so each
+// is tried at one `<` only. No alternation inside a repeat can match the same text two ways, so
+// a failed match gives up in time linear in what it read; a tag or autolink cannot hold `<`, so
+// that is at most the text up to the next `<` or `>`, or a quoted attribute value.
+const ATTRIBUTE = `\\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?`;
+const INLINE_HTML: readonly RegExp[] = [
+  new RegExp(`<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\\s*/?>`, 'y'),
+  /<\/[A-Za-z][A-Za-z0-9-]*\s*>/y,
+  /<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>/y,
+  /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*>/y,
+];
 
 /** Searches in one string that remember their last answer: asked with a growing start, each search resumes where the last one stopped. */
 interface Searcher {
