@@ -322,7 +322,12 @@ for (const kb of kbs) {
 
 // ---------------------------------------------------------------- vetted snippets (issue 9)
 
-// The bundled snippet files, read as esbuild.mjs bundles them: one `{ file, text }` record each.
+/** The bundled snippet files, read as esbuild.mjs bundles them: one `{ file, text }` record each. */
+function snippetRecords() {
+  const dir = path.join(ROOT, 'data/snippets');
+  return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+}
+
 // A 1 MB document with 200 marked blocks (10 of them edited), 5 snippet texts pasted without
 // markers (one of them a near copy), and the bundled KB's prose around them; checked as the
 // diagnostics check it: the full scan, then snippetFindings over the same analysis's prose.
@@ -331,8 +336,7 @@ const snippetBench = {};
   const kb = kbs[0];
   const { core } = kb;
   const index = kb.kb.termIndex;
-  const dir = path.join(ROOT, 'data/snippets');
-  const records = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+  const records = snippetRecords();
   const knownTerm = (id) => kb.kb.get(id) !== undefined; // as KnowledgeBase.snippets loads them
   const library = new core.SnippetLibrary([records], knownTerm);
   if (library.problems.length) log(`snippets: ${library.problems.length} problems, e.g. ${library.problems[0].file}:${library.problems[0].line} ${library.problems[0].message}`);
@@ -399,8 +403,7 @@ const hostileBench = {};
   const kb = kbs[0];
   const { core } = kb;
   const index = kb.kb.termIndex;
-  const dir = path.join(ROOT, 'data/snippets');
-  const records = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => ({ file: `data/snippets/${f}`, text: readFileSync(path.join(dir, f), 'utf8') }));
+  const records = snippetRecords();
   const library = new core.SnippetLibrary([records], (id) => kb.kb.get(id) !== undefined);
   const today = '2027-06-01';
   const stages = (text) => {
