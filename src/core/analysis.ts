@@ -1,5 +1,6 @@
 import { updateProse, readProse, type ProseMap } from './markdown/prose';
-import { confirmContextual, shiftHit, type TermHit, type TermIndex } from './match/termIndex';
+import { documentHits } from './match/documentHits';
+import { shiftHit, type TermHit, type TermIndex } from './match/termIndex';
 import { changedRange, type Span } from './text';
 
 /**
@@ -10,7 +11,7 @@ import { changedRange, type Span } from './text';
  */
 export class DocumentAnalysis {
   readonly #prose: ProseMap;
-  /** All hits of the last scan, contextual ones unconfirmed (see `TermIndex.scan`), and the index that found them. */
+  /** All hits of the last scan, contextual and pending ones unsettled (see `TermIndex.scan`), those that count, and the index that found them. */
   #scanned: { readonly index: TermIndex; readonly hits: readonly TermHit[]; readonly confirmed: readonly TermHit[] } | undefined;
   /** The latest earlier version whose terms were found, until this one's are: their hits are reused. */
   #base: DocumentAnalysis | undefined;
@@ -59,7 +60,7 @@ export class DocumentAnalysis {
     if (this.#scanned?.index !== index) {
       const base = this.#base && this.#base.#scanned?.index === index ? this.#base : undefined;
       const hits = base ? this.#rescan(base, index) : index.scan(this.text, this.prose);
-      this.#scanned = { index, hits, confirmed: confirmContextual(hits) };
+      this.#scanned = { index, hits, confirmed: documentHits(this.text, hits) };
       this.#base = undefined;
     }
     return this.#scanned.confirmed;

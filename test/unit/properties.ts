@@ -29,6 +29,9 @@ export const TERMS = [
   'pins\nand needles', 'pins  and\tneedles', 'lupus', "lupus's", 'peripheral neuropathy', 'peripheral\r\nneuropathy', 'numbness',
   'tingling', 'paresthesia', "Sjögren's syndrome", 'Sjogren syndrome', 'carpal tunnel syndrome', 'carpal-tunnel syndrome',
   'LIVING WITH MS', 'RHEUMATOID ARTHRITIS', 'RA', 'UTIs', 'multiple\nsclerosis',
+  // Patient phrasing and abbreviations a document defines (both settled over the whole document).
+  'trouble walking', 'trouble', 'walking', ' or talking', 'feeling very', ' tired', 'problems with', 'hearing problems', 'loss of',
+  "Parkinson's disease", '(PD)', 'PD', 'PLDs', ' (', "PD (Parkinson's disease)", 'GERD (gastroesophageal reflux disease)',
 ];
 
 /** What makes Markdown's structure: line breaks of every kind, containers, fences, HTML, links, tables, escapes. */

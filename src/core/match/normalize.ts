@@ -77,6 +77,28 @@ export function forEachWord(text: string, from: number, to: number, visit: (star
   for (let m = WORD.exec(range); m !== null; m = WORD.exec(range)) visit(from + m.index, from + m.index + m[0].length, m[0]);
 }
 
+/**
+ * Whether `text[from, to)` may stand between two words of one term: only spaces and tabs, one
+ * line break or one hyphen among them — "carpal tunnel", "carpal-tunnel", "carpal\ntunnel", not
+ * "carpal, tunnel". Read once, left to right, without a slice: a regex such as
+ * `^[ \t]*(?:\r?\n|-)?[ \t]*$` backtracks over a long run of spaces that ends in a comma, so a
+ * line of 60 KB of spaces between two words of a term took seconds.
+ */
+export function joinedWords(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  if (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i += 2;
+    else if (c === 10 || c === 0x2d || c === 0x2010 || c === 0x2011) i += 1;
+    else return false;
+  }
+  while (i < to && isBlank(text.charCodeAt(i))) i++;
+  return i === to;
+}
+
+const isBlank = (c: number) => c === 32 || c === 9;
+
 /** Splits text into words with their offsets and keys. Punctuation and spaces are not words. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];

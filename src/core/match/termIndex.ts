@@ -1,6 +1,11 @@
 import type { Entry } from '../kb/types';
 import type { Span } from '../text';
-import { forEachWord, tokenKey, wordKeys } from './normalize';
+import { ABBREVIATION_SHAPE, documentHits, pendingAbbreviation } from './documentHits';
+
+// Where the core's index and the editor's analysis have always found it.
+export { confirmContextual } from './documentHits';
+import { forEachWord, joinedWords, tokenKey, wordKeys } from './normalize';
+import { BUNDLED_PHRASING, bundledPhrases, PhraseMatcher, type PhrasingTable } from './phrasing';
 
 /**
  * A recognised term in a text: where it is (the text as written is `text.slice(start, end)`,
@@ -18,7 +23,11 @@ export interface TermHit extends Span {
   readonly contextual: boolean;
 }
 
-/** Which field of an entry a surface form comes from, in order of precedence. */
+/**
+ * Which field of an entry a surface form comes from, in order of precedence. Patient phrasing
+ * the index recognises by pattern ("trouble walking", see `phrasing.ts`) counts as a lay term;
+ * an abbreviation the document defines ("Parkinson's disease (PD)") as an abbreviation.
+ */
 export type SurfaceField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
 const PRECEDENCE: Record<SurfaceField, number> = { name: 0, abbreviation: 1, synonym: 2, layTerm: 3 };
 
@@ -67,13 +76,17 @@ export class TermIndex {
   #matchLast = 0;
   /** The all-capitals test of the line last asked about, kept across the scans of one text (see {@link ShoutingLines}). */
   readonly #shouting = new ShoutingLines();
+  /** Patient phrasing ("trouble walking"), matched where no longer term starts; see `phrasing.ts`. */
+  readonly #phrases: PhraseMatcher | undefined;
 
   /**
    * @param entries the knowledge base.
    * @param contextualAbbreviations abbreviations that are also everyday words; they count only in
    *   a text that also names their entry in an unambiguous form.
+   * @param phrasing the patient phrasing to recognise (the bundled table by default, `null` for
+   *   none); a target that is not one of `entries` is left out.
    */
-  static fromEntries(entries: readonly Entry[], contextualAbbreviations: Iterable<string> = []): TermIndex {
+  static fromEntries(entries: readonly Entry[], contextualAbbreviations: Iterable<string> = [], phrasing: PhrasingTable | null = BUNDLED_PHRASING): TermIndex {
     const contextual = new Set(contextualAbbreviations);
     const terms = new Map<string, Target[]>();
     const add = (surface: string, target: Target) => {
@@ -93,14 +106,17 @@ export class TermIndex {
     for (const key of terms.keys()) {
       for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) prefixes.add(key.slice(0, space));
     }
-    return new TermIndex(terms, prefixes);
+    const ids = new Set(entries.map((e) => e.id));
+    return new TermIndex(terms, prefixes, phrasing ? new PhraseMatcher(phrasing, (id) => ids.has(id)) : undefined);
   }
 
   /**
    * The index {@link toText} wrote, or `undefined` when `text` is not one. Targets stay JSON
-   * text until a scan first meets their key: most keys never occur in a given document.
+   * text until a scan first meets their key: most keys never occur in a given document. The
+   * text is the bundled knowledge base's index, so `phrases` defaults to the bundled phrasing,
+   * whose targets a unit test checks against it.
    */
-  static fromText(text: string): TermIndex | undefined {
+  static fromText(text: string, phrases: PhraseMatcher | undefined = bundledPhrases()): TermIndex | undefined {
     if (!text.startsWith(TEXT_HEADER)) return undefined;
     const terms = new Map<string, string>();
     const prefixes = new Set<string>();
@@ -111,12 +127,13 @@ export class TermIndex {
       if (tab === -1) prefixes.add(line);
       else terms.set(line.slice(0, tab), line.slice(tab + 1));
     }
-    return new TermIndex(terms, prefixes);
+    return new TermIndex(terms, prefixes, phrases);
   }
 
-  private constructor(terms: Map<string, string | readonly Target[]>, prefixes: ReadonlySet<string>) {
+  private constructor(terms: Map<string, string | readonly Target[]>, prefixes: ReadonlySet<string>, phrases: PhraseMatcher | undefined) {
     this.#terms = terms;
     this.#prefixes = prefixes;
+    this.#phrases = phrases;
   }
 
   /** The index as text, lines sorted so that the output is stable; {@link fromText} reads it. */
@@ -131,13 +148,14 @@ export class TermIndex {
    * @param prose the spans to look in (see `proseSpans`); the whole text when omitted.
    */
   findTerms(text: string, prose: readonly Span[] = [{ start: 0, end: text.length }]): readonly TermHit[] {
-    return confirmContextual(this.scan(text, prose));
+    return documentHits(text, this.scan(text, prose));
   }
 
   /**
-   * What {@link findTerms} finds, plus contextual abbreviations not yet confirmed (marked
-   * `contextual`), which count only once the whole text is known (see {@link confirmContextual}).
-   * Each span is read on its own, so the hits of an unchanged span can be reused.
+   * What {@link findTerms} finds, before the whole text is known: contextual abbreviations not
+   * yet confirmed (marked `contextual`), and words shaped like an abbreviation that no term is
+   * (`isPendingAbbreviation`), which count only where the text defines them. `documentHits`
+   * settles both. Each span is read on its own, so the hits of an unchanged span can be reused.
    */
   scan(text: string, prose: readonly Span[]): TermHit[] {
     const hits: TermHit[] = [];
@@ -146,7 +164,15 @@ export class TermIndex {
       const count = this.#readWords(text, span.start, span.end);
       for (let i = 0; i < count; ) {
         const targets = this.#longestAt(text, i, count);
+        const phrase = this.#phrases?.matchAt(text, this.#wordsRead, this.#starts, this.#ends, i, count);
+        if (phrase !== undefined && (!targets || this.#phrases!.last > this.#matchLast)) {
+          const last = this.#phrases!.last;
+          hits.push({ start: this.#starts[i], end: this.#ends[last], entryId: phrase, field: 'layTerm', alternatives: NONE, contextual: false });
+          i = last + 1;
+          continue;
+        }
         if (!targets) {
+          if (this.#wordsRead[i].abbreviationLike && !this.#shouting.at(text, this.#starts[i])) hits.push(pendingAbbreviation(this.#starts[i], this.#ends[i]));
           i += 1;
           continue;
         }
@@ -161,11 +187,17 @@ export class TermIndex {
     return hits;
   }
 
-  /** Entry ids whose name, synonym, lay term or abbreviation is exactly `term` (normalised), best first. */
+  /**
+   * Entry ids whose name, synonym, lay term or abbreviation is exactly `term` (normalised), best
+   * first; or that patient phrasing the index recognises leads to ("trouble walking").
+   */
   lookup(term: string): string[] {
     this.#shouting.use(term);
     const count = this.#readWords(term, 0, term.length);
-    const targets = count > 0 ? this.#longestAt(term, 0, count) : undefined;
+    if (count === 0) return [];
+    const phrase = this.#phrases?.matchAt(term, this.#wordsRead, this.#starts, this.#ends, 0, count);
+    if (phrase !== undefined && this.#phrases!.last === count - 1) return [phrase];
+    const targets = this.#longestAt(term, 0, count);
     if (!targets || this.#matchLast !== count - 1) return [];
     return [...new Set(targets.map(([id]) => id))];
   }
@@ -200,6 +232,7 @@ export class TermIndex {
     let word = this.#wordCache.get(raw);
     if (word === undefined) {
       word = this.#run(tokenKey(raw));
+      word.abbreviationLike = ABBREVIATION_SHAPE.test(raw);
       this.#wordCache.set(raw, word);
     }
     return word;
@@ -220,7 +253,7 @@ export class TermIndex {
       this.#wordCache.clear();
       this.#cachedRuns = 1;
     }
-    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined };
+    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false };
   }
 
   /**
@@ -232,7 +265,7 @@ export class TermIndex {
     let run = this.#wordsRead[i];
     for (let j = i; j < count; j++) {
       if (j > i) {
-        if (!joined(text, this.#ends[j - 1], this.#starts[j])) break;
+        if (!joinedWords(text, this.#ends[j - 1], this.#starts[j])) break;
         run = this.#extend(run, this.#wordsRead[j]);
       }
       const found = run.targets;
@@ -270,21 +303,11 @@ interface Run {
   readonly startsLonger: boolean;
   /** Next word (as its one-word run) → the longer run; only on runs that start longer terms. */
   longer: Map<Run, Run> | undefined;
+  /** Whether the word as written is shaped like an abbreviation ("PD", "PLDs"); see {@link ABBREVIATION_SHAPE}. */
+  abbreviationLike: boolean;
 }
 
 const RUN_CACHE_SIZE = 100_000;
-
-/**
- * The hits of a {@link TermIndex.scan} that count: all but the contextual abbreviations whose
- * entry the text does not also name in another form ("ALL" counts in a text about acute
- * lymphoblastic leukemia, not in "ALL of us").
- */
-export function confirmContextual(hits: readonly TermHit[]): readonly TermHit[] {
-  if (!hits.some((hit) => hit.contextual)) return hits;
-  const named = new Set<string>();
-  for (const hit of hits) if (!hit.contextual) named.add(hit.entryId);
-  return hits.filter((hit) => !hit.contextual || named.has(hit.entryId));
-}
 
 /** `hit`, moved by `delta` characters: where an edit before it left it. */
 export function shiftHit(hit: TermHit, delta: number): TermHit {
@@ -308,27 +331,6 @@ function addTarget(terms: Map<string, Target[]>, key: string, target: Target): v
   else if (!targets.some(([id, , exact]) => id === target[0] && exact === target[2])) targets.push(target);
 }
 
-/**
- * Whether `text[from, to)` may stand between two words of one term: only spaces and tabs, one
- * line break or one hyphen among them — "carpal tunnel", "carpal-tunnel", "carpal\ntunnel", not
- * "carpal, tunnel". Read once, left to right, without a slice: a regex such as
- * `^[ \t]*(?:\r?\n|-)?[ \t]*$` backtracks over a long run of spaces that ends in a comma, so a
- * line of 60 KB of spaces between two words of a term took seconds.
- */
-function joined(text: string, from: number, to: number): boolean {
-  let i = from;
-  while (i < to && isBlank(text.charCodeAt(i))) i++;
-  if (i < to) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i += 2;
-    else if (c === 10 || c === 0x2d || c === 0x2010 || c === 0x2011) i += 1;
-    else return false;
-  }
-  while (i < to && isBlank(text.charCodeAt(i))) i++;
-  return i === to;
-}
-
-const isBlank = (c: number) => c === 32 || c === 9;
 
 /**
  * The hit that contains `offset`, or `undefined`: a binary search over hits sorted by start and
