@@ -100,6 +100,11 @@ export class PhraseMatcher {
     return found;
   }
 
+  /** Whether a phrase may start with the word of this key (a frame's or a function's first word): most words cannot. */
+  canStart(key: string): boolean {
+    return this.#before.next.has(key) || this.#functions.next.has(key);
+  }
+
   /**
    * The entry of the longest phrase that starts at word `i` of `count` words (their keys, and
    * their offsets in `text`, which decide whether two words are joined), with its last word in

@@ -114,9 +114,9 @@ export class TermIndex {
    * The index {@link toText} wrote, or `undefined` when `text` is not one. Targets stay JSON
    * text until a scan first meets their key: most keys never occur in a given document. The
    * text is the bundled knowledge base's index, so `phrases` defaults to the bundled phrasing,
-   * whose targets a unit test checks against it.
+   * whose targets a unit test checks against it (`null` for none).
    */
-  static fromText(text: string, phrases: PhraseMatcher | undefined = bundledPhrases()): TermIndex | undefined {
+  static fromText(text: string, phrases: PhraseMatcher | null = bundledPhrases()): TermIndex | undefined {
     if (!text.startsWith(TEXT_HEADER)) return undefined;
     const terms = new Map<string, string>();
     const prefixes = new Set<string>();
@@ -127,7 +127,7 @@ export class TermIndex {
       if (tab === -1) prefixes.add(line);
       else terms.set(line.slice(0, tab), line.slice(tab + 1));
     }
-    return new TermIndex(terms, prefixes, phrases);
+    return new TermIndex(terms, prefixes, phrases ?? undefined);
   }
 
   private constructor(terms: Map<string, string | readonly Target[]>, prefixes: ReadonlySet<string>, phrases: PhraseMatcher | undefined) {
@@ -164,7 +164,7 @@ export class TermIndex {
       const count = this.#readWords(text, span.start, span.end);
       for (let i = 0; i < count; ) {
         const targets = this.#longestAt(text, i, count);
-        const phrase = this.#phrases?.matchAt(text, this.#wordsRead, this.#starts, this.#ends, i, count);
+        const phrase = this.#wordsRead[i].startsPhrase ? this.#phrases!.matchAt(text, this.#wordsRead, this.#starts, this.#ends, i, count) : undefined;
         if (phrase !== undefined && (!targets || this.#phrases!.last > this.#matchLast)) {
           const last = this.#phrases!.last;
           hits.push({ start: this.#starts[i], end: this.#ends[last], entryId: phrase, field: 'layTerm', alternatives: NONE, contextual: false });
@@ -233,6 +233,7 @@ export class TermIndex {
     if (word === undefined) {
       word = this.#run(tokenKey(raw));
       word.abbreviationLike = ABBREVIATION_SHAPE.test(raw);
+      word.startsPhrase = this.#phrases?.canStart(word.key) ?? false;
       this.#wordCache.set(raw, word);
     }
     return word;
@@ -253,7 +254,7 @@ export class TermIndex {
       this.#wordCache.clear();
       this.#cachedRuns = 1;
     }
-    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false };
+    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false, startsPhrase: false };
   }
 
   /**
@@ -305,6 +306,8 @@ interface Run {
   longer: Map<Run, Run> | undefined;
   /** Whether the word as written is shaped like an abbreviation ("PD", "PLDs"); see {@link ABBREVIATION_SHAPE}. */
   abbreviationLike: boolean;
+  /** Whether patient phrasing may start with the word (see `PhraseMatcher.canStart`): most words cannot, and are not asked. */
+  startsPhrase: boolean;
 }
 
 const RUN_CACHE_SIZE = 100_000;
