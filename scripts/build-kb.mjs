@@ -12,6 +12,7 @@
 
 import { dirname, join, resolve } from 'node:path';
 import { resolveAbbreviations } from './kb/abbreviations.mjs';
+import { aliasAuditStep } from './kb/alias-audit.mjs';
 import { icdCodes } from './kb/codes.mjs';
 import { BuildError, DATA, fail, ROOT } from './kb/common.mjs';
 import { conditionEntries } from './kb/conditions.mjs';
@@ -45,6 +46,7 @@ function build(args) {
   const live = resolveSurfaceForms(mergeManualLayer(gen, M, S, wrongAtSource, report), report);
   const contextual = resolveAbbreviations(live, M, report);
   const out = finalEntries(live, S.doidAlt, report);
+  aliasAuditStep(out, S, M, report); // every alias checked against its entry's name (decisions: data/manual/alias-decisions.json)
 
   // outputs, the knowledge base checked against its schema before anything is written
   const sources = sourceAttributions(S);

@@ -189,7 +189,7 @@ export function loadSources() {
   const icd = new Map();
   for (const r of icdRows) {
     const code = r.code.length > 3 ? `${r.code.slice(0, 3)}.${r.code.slice(3)}` : r.code;
-    icd.set(code, { code, long: r.long_desc, short: r.short_desc });
+    icd.set(code, { code, long: r.long_desc, short: r.short_desc, billable: r.billable === 'TRUE' });
   }
   return { doid, doidVersion, symp, sympVersion, hpo, hpoVersion, mondoFiles, mondoVersion, icd };
 }

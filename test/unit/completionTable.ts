@@ -52,7 +52,7 @@ export const COMPLETION_CASES: readonly CompletionCase[] = [
   { before: 'A feeling of pins and nee', replaces: 'pins and nee', first: 'paresthesia' },
   { before: 'She had a heart att', replaces: 'heart att', first: 'myocardial-infarction' },
   { before: 'This can lead to kidney stone', replaces: 'kidney stone', first: 'nephrolithiasis' },
-  { before: 'Stroke signs include facial drooping and slurred spee', replaces: 'slurred spee', first: 'slurred-speech' },
+  { before: 'Stroke signs include facial drooping and slurred spee', replaces: 'slurred spee', first: 'dysarthria' },
   // List items, emphasis and punctuation before the term
   { before: '- tingling and sjogren', replaces: 'sjogren', first: 'sjogrens-syndrome' },
   { before: '* numbness, tingling and burnin', replaces: 'burnin', first: 'burning' },

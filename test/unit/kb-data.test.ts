@@ -155,7 +155,7 @@ describe('knowledge-base data (data/kb.json)', () => {
     const expected: [string, string, string | null][] = [
       // the build's own rule: the code titled with the name; a subtype's code gives way to its category
       ['DOID:6132', 'bronchitis', 'J40'], // not J20 Acute bronchitis
-      ['DOID:11615', 'penile cancer', 'C60'], // not C60.2 Malignant neoplasm of body of penis
+      ['DOID:11615', 'penile cancer', 'C60.9'], // not C60.2 Malignant neoplasm of body of penis; the header C60's own unspecified code (alias audit)
       ['DOID:3827', 'congenital diaphragmatic hernia', 'Q79.0'], // not K44 Diaphragmatic hernia
       // data/manual/wrong-synonyms.json: a subtype's name taken off takes its code along
       ['DOID:10460', 'nasopharyngitis', 'J00'], // not J31.1 chronic
@@ -449,7 +449,7 @@ describe('knowledge-base data (data/kb.json)', () => {
         assert.deepEqual(entriesForForm(form).map((x) => x.id), ['cushing-syndrome'], form);
       }
       const cushing = byId.get('cushing-syndrome')!;
-      assert.equal(cushing.codes?.icd10cm, 'E24');
+      assert.equal(cushing.codes?.icd10cm, 'E24.9'); // the header E24's own unspecified code (alias audit)
       assert.ok(cushing.definition && cushing.review?.status === 'source-checked');
       assert.equal(kbx.resolve('primary aldosteronism')?.id, hyper.id);
       assert.equal(entries.find((e) => e.codes?.doid === 'DOID:12028')?.codes?.icd10cm, 'E26.01', "Conn's syndrome");
