@@ -60,6 +60,10 @@ describe('patient phrasing (data/manual/phrasing.json)', () => {
       ['You may feel dizzy when you stand up.', 'feel dizzy', 'dizziness'],
       ['Some kids felt so thirsty they woke at night.', 'felt so thirsty', 'polydipsia'],
       ['Kidney problems can follow years of high blood sugar.', 'Kidney problems', 'kidney-disease'],
+      ['Get help at once for thoughts of suicide.', 'thoughts of suicide', 'suicidal-ideation'],
+      ['A child not wanting to eat may be unwell.', 'not wanting to eat', 'anorexia'],
+      ['He felt strange sensations in his feet.', 'strange sensations', 'paresthesia'],
+      ['There is a feeling of fullness after meals.', 'feeling of fullness', 'bloating'],
     ];
     for (const [sentence, phrase, entry] of cases) {
       it(`“${phrase}” → ${entry}`, () => assert.equal(entryOf(sentence, phrase), entry, JSON.stringify(bundledHits(sentence))));
@@ -97,8 +101,10 @@ describe('patient phrasing (data/manual/phrasing.json)', () => {
       'They lost the game.',
       'Walking and talking are good for you.',
       'Please turn off the light.',
+      'An unusual case; thoughts of home.',
+      'We are thinking about the plan.',
     ]) {
-      const hits = bundledHits(text).filter(([written]) => /trouble|problem|difficult|feel|felt|lost|walk|talk|light|cannot/i.test(written));
+      const hits = bundledHits(text).filter(([written]) => /trouble|problem|difficult|feel|felt|lost|walk|talk|light|cannot|unusual|thought|thinking/i.test(written));
       assert.deepEqual(hits, [], text);
     }
   });
