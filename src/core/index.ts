@@ -15,6 +15,8 @@ export { DocumentAnalysis } from './analysis';
 export { TermSearch, FUSE_OPTIONS, MAX_QUERY_LENGTH, type SearchResult, type TermSearchOptions } from './search/search';
 export { PrefixIndex } from './search/prefixIndex';
 export { NgramIndex, pairsOf } from './search/ngramIndex';
+export { WordIndex, type WordMatch } from './search/wordIndex';
+export { FUNCTION_WORDS, searchStem, wordWeight } from './search/words';
 export { renderCard, escape, type CardOptions } from './card';
 export { linkDestination, plainLabel, safeHttpsUrl, terminalField, terminalText } from './inert';
 export { countSyllables, fleschKincaidGrade, smogGrade, textStats, type TextStats } from './readability/readability';

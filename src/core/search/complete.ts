@@ -1,6 +1,7 @@
 import { searchForm } from '../match/normalize';
 import { casedAt } from '../text';
 import type { SearchResult, TermSearch } from './search';
+import { FUNCTION_WORDS, sameWord } from './words';
 
 /** One completion: a search result, and the text that replaces the typed words. */
 export interface Completion extends SearchResult {
@@ -35,33 +36,15 @@ const TYPED_WORDS = /(?:[\p{L}\p{N}'’]+[ \t-]+)*[\p{L}\p{N}'’]+$/u;
 const WORD_GAP = /[ \t-]+/g;
 
 /**
- * Words that never start a medical term in English prose — articles, prepositions,
- * conjunctions, pronouns, auxiliaries and the like. A run of typed words is never replaced
- * from one of these (`with rhuem` replaces `rhuem` only), and completion is silent while the
- * last word typed is one of them.
- */
-const FUNCTION_WORDS = new Set(
-  (
-    'a an the this that these those my your his her its our their some any each every no all both either neither ' +
-    'of in on at by for with without from to into onto upon about above below over under after before during ' +
-    'since until than as like near off out up down through across between among around along against behind ' +
-    'beside besides beyond inside outside within toward towards via per and or but nor so yet if then because ' +
-    'while when where whether which who whom whose what how why although though unless once also too very just ' +
-    'only even still not is are was were be been being am do does did done have has had having can could may ' +
-    'might must shall should will would i me we us you he him she it they them one ones there here more most ' +
-    'less least much many few such own same other another'
-  ).split(' '),
-);
-
-/**
  * What completion offers at the end of `before` (the text before the cursor, typically its
  * line): the entries of the knowledge base for the words that belong to the term being typed,
  * in exactly the order `TermSearch.search` ranks them for those words, all replacing the same
  * range — so the editor, the CLI's `complete` and its `search` agree.
  *
  * The term's words are the longest run of up to four typed words that reads as part of a term:
- * it does not begin with a function word, its best match is good (score at most 0.4), and each
- * word typed in full is a word of that match, give or take a slip or an ending (`carpel tun` →
+ * it does not begin with a function word, its best match is good (score at most 0.4), and its
+ * words are words of that match in the same order, give or take a slip or an ending, the last
+ * perhaps half typed (`carpel tun` →
  * carpal tunnel syndrome, `pins and nee` → paresthesia, `heart failur` → congestive heart
  * failure, `blurry vis` → blurred vision). Otherwise the
  * last word alone is the query (`Some people with rhuem` → `rhuem`). Nothing is offered when
@@ -93,38 +76,24 @@ export function completeAt(search: TermSearch, before: string, limit = MAX_COMPL
 }
 
 /**
- * Whether a typed phrase reads as part of the matched term: a good match, and each word typed
- * in full (all but the last, which may be half typed) other than a function word is one of its
- * words — so `people with rhuem` is not a term, whatever it matches.
+ * Whether a typed phrase reads as part of the matched term: a good match, whose words include,
+ * in the order typed, each word typed in full (all but the last) other than a function word,
+ * give or take a slip or an ending, and then a word that the last, perhaps half-typed word
+ * starts or nearly is. So `people with rhuem` is not a term, whatever it matches, and neither
+ * is `headaches and migrane`, though look-up by description finds `migraine headache` for it:
+ * that is two terms typed one after the other.
  */
 function startsTerm(typedWords: readonly string[], best: SearchResult): boolean {
   if (best.score > PHRASE_SCORE) return false;
   const termWords = searchForm(best.matched).split(' ');
-  return typedWords.slice(0, -1).every((typed) => FUNCTION_WORDS.has(typed) || termWords.some((word) => sameWord(typed, word)));
-}
-
-/**
- * The same word, give or take one slip (a letter wrong, missing, extra or two swapped) or an
- * ending (`blurry` ~ `blurred`: four letters or more in common, most of the shorter word).
- */
-function sameWord(typed: string, word: string): boolean {
-  if (typed === word) return true;
-  if (typed.length < 4) return false;
-  let common = 0;
-  while (common < typed.length && common < word.length && typed[common] === word[common]) common++;
-  if (common >= 4 && common * 3 >= Math.min(typed.length, word.length) * 2) return true;
-  return Math.abs(typed.length - word.length) <= 1 && oneSlipApart(typed, word);
-}
-
-/** Damerau-Levenshtein distance at most 1, in one pass. */
-function oneSlipApart(a: string, b: string): boolean {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter wrong
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  let at = 0;
+  const next = (matches: (word: string) => boolean): boolean => {
+    while (at < termWords.length && !matches(termWords[at])) at++;
+    return at++ < termWords.length;
+  };
+  const full = typedWords.slice(0, -1).filter((typed) => !FUNCTION_WORDS.has(typed));
+  const last = typedWords[typedWords.length - 1];
+  return full.every((typed) => next((word) => sameWord(typed, word))) && next((word) => word.startsWith(last) || sameWord(last, word));
 }
 
 /** Whether the text ends inside an inline code span still being typed (an odd number of backticks on its line). */

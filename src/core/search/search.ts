@@ -3,6 +3,7 @@ import type { Entry, EntryCodes, EntryKind } from '../kb/types';
 import { searchForm } from '../match/normalize';
 import { NgramIndex } from './ngramIndex';
 import { PrefixIndex } from './prefixIndex';
+import { WordIndex } from './wordIndex';
 
 /** One ranked answer to a query. */
 export interface SearchResult {
@@ -125,12 +126,15 @@ export class TermSearch {
   readonly #byCode = new Map<string, Entry[]>();
   /** Absent when exhaustive. */
   readonly #tiers?: Tiers;
+  /** Look-up by description, word by word: built in either mode, as it is no prefilter. */
+  readonly #words: WordIndex;
 
   constructor(entries: readonly Entry[], options: TermSearchOptions = {}) {
     this.#entries = entries;
     this.#forms = formsOf(entries);
     this.#fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.#forms);
     if (!options.exhaustive) this.#tiers = buildTiers(this.#forms);
+    this.#words = new WordIndex(this.#forms.map((f) => f.text));
     for (const entry of entries) {
       for (const field of CODE_FIELDS) {
         const code = entry.codes?.[field];
@@ -174,6 +178,7 @@ export class TermSearch {
     if (ranked.length < FEW && this.#tiers) ranked = this.#rankEntries(form, depth, 0, true);
     const fixed = this.#fixTransposition(form);
     if (fixed) ranked.push(...this.#rankEntries(fixed, depth, TRANSPOSITION_PENALTY));
+    ranked.push(...this.#rankByWords(form, depth));
     for (const r of ranked.sort((a, b) => a.score - b.score)) add(r);
     return results;
   }
@@ -199,26 +204,53 @@ export class TermSearch {
   }
 
   /**
-   * Entries ranked by their best form: Fuse's score plus `extraPenalty`, the form's field
-   * penalty, {@link INEXACT_PENALTY} unless the form is the query itself,
-   * {@link INNER_MATCH_PENALTY} unless the form starts as the query does and, for an entry
-   * without a definition, {@link UNDEFINED_PENALTY} (capped at 1).
-   * Ties keep entry order.
+   * Entries ranked by their best form as Fuse.js scores it, plus `extraPenalty` and the form's
+   * {@link TermSearch.#penalty} (capped at 1). Ties keep entry order.
    */
   #rankEntries(form: string, limit: number, extraPenalty: number, everyPair = false): SearchResult[] {
-    const best = new Map<number, { score: number; written: string }>();
     // An entry may match through several forms: ask for enough forms to fill the limit with entries.
-    for (const hit of this.#fuseOver(form, everyPair).search(form, { limit: limit * 4 })) {
-      const { entry, field, written, text } = hit.item;
-      const penalty =
-        extraPenalty +
-        FIELD_PENALTY[field] +
-        (this.#entries[entry].definition ? 0 : UNDEFINED_PENALTY) +
-        (text === form ? 0 : INEXACT_PENALTY) +
-        (text.startsWith(form.slice(0, 2)) ? 0 : INNER_MATCH_PENALTY);
-      const score = Math.min(1, (hit.score ?? 1) + penalty);
-      const seen = best.get(entry);
-      if (!seen || score < seen.score) best.set(entry, { score, written });
+    const hits = this.#fuseOver(form, everyPair).search(form, { limit: limit * 4 });
+    return this.#bestPerEntry(
+      hits.map((hit) => ({ form: hit.item, score: (hit.score ?? 1) + extraPenalty + this.#penalty(hit.item, form, hit.item.text === form) })),
+      limit,
+    );
+  }
+
+  /**
+   * Entries ranked by their best form matched word by word ({@link WordIndex}): a description
+   * (`feeling very tired`, `yellow skin and eyes`) finds the forms that carry its words, however
+   * many framing and function words surround them. A form with the same words as the query is
+   * as good as the query itself (no {@link INEXACT_PENALTY}); the other penalties are as for Fuse.
+   */
+  #rankByWords(form: string, limit: number): SearchResult[] {
+    const matches = this.#words.match(form).map((m) => {
+      const record = this.#forms[m.id];
+      return { form: record, score: m.score + this.#penalty(record, form, m.sameWords) };
+    });
+    return this.#bestPerEntry(matches, limit);
+  }
+
+  /**
+   * What is added to a form's match score to rank entries: the form's field penalty,
+   * {@link INEXACT_PENALTY} unless it is the query itself, {@link INNER_MATCH_PENALTY} unless
+   * it starts as the query does and, for an entry without a definition, {@link UNDEFINED_PENALTY}.
+   */
+  #penalty(record: FormRecord, form: string, exact: boolean): number {
+    return (
+      FIELD_PENALTY[record.field] +
+      (this.#entries[record.entry].definition ? 0 : UNDEFINED_PENALTY) +
+      (exact ? 0 : INEXACT_PENALTY) +
+      (record.text.startsWith(form.slice(0, 2)) ? 0 : INNER_MATCH_PENALTY)
+    );
+  }
+
+  /** The `limit` best entries of scored forms, each by its best form (score capped at 1); ties keep entry order. */
+  #bestPerEntry(scored: readonly { form: FormRecord; score: number }[], limit: number): SearchResult[] {
+    const best = new Map<number, { score: number; written: string }>();
+    for (const { form, score } of scored) {
+      const capped = Math.min(1, score);
+      const seen = best.get(form.entry);
+      if (!seen || capped < seen.score) best.set(form.entry, { score: capped, written: form.written });
     }
     return [...best]
       .sort(([a, x], [b, y]) => x.score - y.score || a - b)
