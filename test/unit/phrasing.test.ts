@@ -102,6 +102,7 @@ describe('patient phrasing (data/manual/phrasing.json)', () => {
       'Walking and talking are good for you.',
       'Please turn off the light.',
       'An unusual case; thoughts of home.',
+      'You will feel the full effect in a week.',
       'We are thinking about the plan.',
     ]) {
       const hits = bundledHits(text).filter(([written]) => /trouble|problem|difficult|feel|felt|lost|walk|talk|light|cannot|unusual|thought|thinking/i.test(written));
@@ -175,6 +176,12 @@ describe('patient phrasing (data/manual/phrasing.json)', () => {
 
     it('leaves out a target the knowledge base does not have', () => {
       assert.deepEqual(found('trouble eating'), []);
+    });
+
+    it('lets only a frame’s own words stand after it, when it has some', () => {
+      const own = TermIndex.fromEntries(entries, [], { ...table, frames: table.frames.map((f) => (f.sense === 'feeling' ? { ...f, between: ['so'] } : f)) });
+      assert.deepEqual(own.findTerms('feeling so tired').map((h) => h.end), [16]);
+      assert.deepEqual(own.findTerms('feeling their tired').map((h) => [h.start, h.end]), [[14, 19]]);
     });
 
     it('lets at most two words stand between a frame and its function', () => {

@@ -26,6 +26,8 @@ export interface PhrasingFrame {
   readonly fallback?: string;
   readonly before?: readonly string[];
   readonly after?: readonly string[];
+  /** The words that may stand after this frame, instead of the table's {@link PhrasingTable.between}: "feeling very tired", not "feeling the full force". */
+  readonly between?: readonly string[];
 }
 
 /**
@@ -62,6 +64,8 @@ export class PhraseMatcher {
   readonly #after = newNode<string[]>();
   readonly #functions = newNode<Map<string, string>>();
   readonly #between: ReadonlySet<string>;
+  /** Senses whose frame has words of its own that may follow it (see {@link PhrasingFrame.between}). */
+  readonly #betweenOf = new Map<string, ReadonlySet<string>>();
   readonly #and: ReadonlySet<string>;
   /** Where the last match of {@link matchAt} ended: the index of its last word. */
   last = 0;
@@ -88,6 +92,7 @@ export class PhraseMatcher {
       for (const form of fn.forms) addTo(this.#functions, wordKeys(form), () => new Map(), (all) => targets.forEach((id, sense) => all.has(sense) || all.set(sense, id)));
     }
     this.#between = new Set(table.between.flatMap(wordKeys));
+    for (const frame of table.frames) if (frame.between) this.#betweenOf.set(frame.sense, new Set(frame.between.flatMap(wordKeys)));
     this.#and = new Set(table.and.flatMap(wordKeys));
   }
 
@@ -129,7 +134,7 @@ export class PhraseMatcher {
             best = found.entryId;
             bestLast = found.last;
           }
-          if (skipped === MAX_BETWEEN || !this.#between.has(keys[k].key)) break;
+          if (skipped === MAX_BETWEEN || !this.#mayFollow(senses, keys[k].key)) break;
         }
       }
     }
@@ -148,6 +153,11 @@ export class PhraseMatcher {
     }
     if (best !== undefined) this.last = bestLast;
     return best;
+  }
+
+  /** Whether a word may stand between a frame of these senses and its function. */
+  #mayFollow(senses: readonly string[], key: string): boolean {
+    return senses.some((sense) => (this.#betweenOf.get(sense) ?? this.#between).has(key));
   }
 
   /**
