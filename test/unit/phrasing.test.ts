@@ -131,6 +131,8 @@ describe('patient phrasing (data/manual/phrasing.json)', () => {
     assert.deepEqual(index.lookup('trouble walking'), ['difficulty-walking']);
     assert.deepEqual(index.lookup('feeling so tired'), ['fatigue']);
     assert.deepEqual(index.lookup('trouble walking home'), []);
+    // What a scan finds: a term of the knowledge base wins over a phrase of the same words.
+    for (const phrase of ['trouble sleeping', 'loss of appetite', 'hearing problems']) assert.deepEqual(index.lookup(phrase), [entryOf(phrase, phrase)], phrase);
     assert.equal(bundledKb().resolve('sensitivity to light')?.id, 'photophobia');
   });
 

@@ -30,7 +30,7 @@ export const TERMS = [
   'tingling', 'paresthesia', "Sjögren's syndrome", 'Sjogren syndrome', 'carpal tunnel syndrome', 'carpal-tunnel syndrome',
   'LIVING WITH MS', 'RHEUMATOID ARTHRITIS', 'RA', 'UTIs', 'multiple\nsclerosis',
   // Patient phrasing and abbreviations a document defines (both settled over the whole document).
-  'trouble walking', 'trouble', 'walking', ' or talking', 'feeling very', ' tired', 'problems with', 'hearing problems', 'loss of',
+  'trouble walking', 'trouble sleeping', 'trouble', 'walking', ' or talking', 'feeling very', ' tired', 'problems with', 'hearing problems', 'loss of',
   "Parkinson's disease", '(PD)', 'PD', 'PLDs', ' (', "PD (Parkinson's disease)", 'GERD (gastroesophageal reflux disease)',
 ];
 

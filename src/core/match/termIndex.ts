@@ -195,11 +195,11 @@ export class TermIndex {
     this.#shouting.use(term);
     const count = this.#readWords(term, 0, term.length);
     if (count === 0) return [];
-    const phrase = this.#phrases?.matchAt(term, this.#wordsRead, this.#starts, this.#ends, 0, count);
-    if (phrase !== undefined && this.#phrases!.last === count - 1) return [phrase];
+    // As a scan decides: a term of the index wins over a phrase as long ("trouble sleeping").
     const targets = this.#longestAt(term, 0, count);
-    if (!targets || this.#matchLast !== count - 1) return [];
-    return [...new Set(targets.map(([id]) => id))];
+    if (targets && this.#matchLast === count - 1) return [...new Set(targets.map(([id]) => id))];
+    const phrase = this.#wordsRead[0].startsPhrase ? this.#phrases!.matchAt(term, this.#wordsRead, this.#starts, this.#ends, 0, count) : undefined;
+    return phrase !== undefined && this.#phrases!.last === count - 1 ? [phrase] : [];
   }
 
   /** The targets of a term key, decoded from the index text the first time. */
