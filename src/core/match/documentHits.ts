@@ -25,8 +25,9 @@ const MAX_ABBREVIATION = 12;
  * scan, with no entry, for {@link documentHits} to resolve where the document defines it.
  */
 export function pendingAbbreviation(start: number, end: number): TermHit {
-  return { start, end, entryId: '', field: 'abbreviation', alternatives: [], contextual: true };
+  return { start, end, entryId: '', field: 'abbreviation', alternatives: NONE, contextual: true };
 }
+const NONE: readonly string[] = [];
 
 /** Whether a scan's hit is a word only shaped like an abbreviation, not yet a term (see {@link pendingAbbreviation}). */
 export function isPendingAbbreviation(hit: TermHit): boolean {
