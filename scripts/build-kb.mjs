@@ -19,6 +19,7 @@ import { conditionEntries } from './kb/conditions.mjs';
 import { finalEntries } from './kb/entries.mjs';
 import { forcedTargets, loadManual, removeWrongSynonymsAtSource } from './kb/manual.mjs';
 import { mergeManualLayer } from './kb/manual-merge.mjs';
+import { addMedicines, medicineAttributions } from './kb/medicines.mjs';
 import { renderNotice, sourceAttributions } from './kb/notice.mjs';
 import { renderKb, renderTermIndex, writeOutputs } from './kb/output.mjs';
 import { checkIcdOverridesShipped, finishReport, newReport, renderReport } from './kb/report.mjs';
@@ -43,13 +44,13 @@ function build(args) {
   addSymptoms(gen, S, codes, M.separateConcepts, forced, report);
 
   // the hand-written layer, then one entry per surface form and per abbreviation
-  const live = resolveSurfaceForms(mergeManualLayer(gen, M, S, wrongAtSource, report), report);
+  const live = resolveSurfaceForms(addMedicines(mergeManualLayer(gen, M, S, wrongAtSource, report), M, report), report);
   const contextual = resolveAbbreviations(live, M, report);
   const out = finalEntries(live, S.doidAlt, report);
   aliasAuditStep(out, S, M, report); // every alias checked against its entry's name (decisions: data/manual/alias-decisions.json)
 
   // outputs, the knowledge base checked against its schema before anything is written
-  const sources = sourceAttributions(S);
+  const sources = [...sourceAttributions(S), ...medicineAttributions()];
   const { version, contextualAbbreviations, kbText } = renderKb(out, contextual, sources, S.mondoVersion);
   validateKb(kbText);
   checkIcdOverridesShipped(out, report);

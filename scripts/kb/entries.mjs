@@ -15,7 +15,7 @@ export function finalEntries(live, doidAlt, report) {
     const d = e.definitionOverlay ?? {};
     const codes = {};
     for (const k of ['icd10cm', 'mesh', 'doid', 'mondo', 'hpo', 'symp']) if (e.codes[k]) codes[k] = e.codes[k];
-    const related = uniq([...(m.related ?? []), ...e.parents.map((p) => idBySource.get(doidAlt.get(p) ?? p)).filter((x) => x && x !== e.id)]).slice(0, Math.max(MAX_RELATED, (m.related ?? []).length));
+    const related = uniq([...(m.related ?? []), ...(e.relatedIds ?? []), ...e.parents.map((p) => idBySource.get(doidAlt.get(p) ?? p)).filter((x) => x && x !== e.id)]).slice(0, Math.max(MAX_RELATED, (m.related ?? []).length));
     const entry = { id: e.id, kind: e.kind, name: e.name };
     if (e.abbreviations.length) entry.abbreviations = e.abbreviations;
     if (e.synonyms.length) entry.synonyms = e.synonyms;
@@ -24,6 +24,10 @@ export function finalEntries(live, doidAlt, report) {
     if (sayInstead) entry.sayInstead = sayInstead;
     const text = d.definition ? d : m; // the definition with its own sources and review
     if (text.definition) entry.definition = text.definition;
+    // medicines (medicines.mjs): their FDA classes, and which of their synonyms are brand names
+    if (e.drugClasses?.length) entry.drugClasses = e.drugClasses;
+    const brands = (e.brandNames ?? []).filter((b) => e.synonyms.includes(b));
+    if (brands.length) entry.brandNames = brands;
     if (Object.keys(codes).length) entry.codes = codes;
     if (related.length) entry.related = related;
     if (text.sources?.length) entry.sources = text.sources;

@@ -29,6 +29,7 @@ const CODE_LABELS: readonly [keyof EntryCodes, string, ((code: string) => string
 
 const REVIEW_TEXT: Record<ReviewStatus, string> = {
   unreviewed: 'Not reviewed: names and codes come from the open sources listed in About the knowledge base.',
+  written: 'Written by the MedTerms team in its own words; not yet checked against the sources above or reviewed by a clinician.',
   'source-checked': 'Written by the MedTerms team and checked against the sources above; not yet reviewed by a clinician.',
   'clinician-reviewed': 'Reviewed by a clinician',
 };
@@ -58,6 +59,8 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
       const key = wordingKey(term);
       return !shown.has(key) && Boolean(shown.add(key));
     });
+  const medicine = medicineLine(entry, unshown(entry.brandNames));
+  if (medicine) facts.push(medicine);
   const layTerms = unshown(entry.layTerms);
   const synonyms = unshown(entry.synonyms);
   if (layTerms.length) facts.push(`**Lay terms:** ${layTerms.map(escape).join(', ')}`);
@@ -83,6 +86,14 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   if (sources.length) lines.push(`**Sources:** ${sources.join(' · ')}`, '');
   lines.push(`*${reviewLine(entry)}*`);
   return lines.join('\n');
+}
+
+/** A medicine's one line: `**Class:** …; **brand names:** …`, or undefined when it has neither. */
+function medicineLine(entry: Entry, brands: readonly string[]): string | undefined {
+  const parts: string[] = [];
+  if (entry.drugClasses?.length) parts.push(`**Class:** ${entry.drugClasses.map(escape).join(', ')}`);
+  if (brands.length) parts.push(`**${parts.length ? 'brand' : 'Brand'} names:** ${brands.map(escape).join(', ')}`);
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 /** Two wordings with the same key are the same term to a reader: `Lupus` = `lupus`, `Sjogren's` = `Sjögren's`. */

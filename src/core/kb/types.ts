@@ -38,9 +38,12 @@ export interface SourceRef {
  * - `unreviewed`: generated from the open sources; no definition written or checked yet;
  * - `source-checked`: written by the MedTerms team and checked against the cited sources,
  *   not yet reviewed by a clinician;
+ * - `written`: written by the MedTerms team in its own words, not yet checked against the cited
+ *   sources nor reviewed by a clinician (the medicine definitions, written where the sources'
+ *   web pages could not be opened);
  * - `clinician-reviewed`: additionally reviewed by a named clinical role.
  */
-export type ReviewStatus = 'unreviewed' | 'source-checked' | 'clinician-reviewed';
+export type ReviewStatus = 'unreviewed' | 'written' | 'source-checked' | 'clinician-reviewed';
 
 export interface Review {
   readonly status: ReviewStatus;
@@ -67,6 +70,10 @@ export interface Entry {
   readonly sayInstead?: string;
   /** Plain-language definition in this project's own words: 1–3 sentences, reading grade 8 or below. */
   readonly definition?: string;
+  /** A medicine's classes in plain words, e.g. `nonsteroidal anti-inflammatory drug` (FDA established pharmacologic classes). */
+  readonly drugClasses?: readonly string[];
+  /** Which of a medicine's `synonyms` are brand names, e.g. `Advil`: shown apart on its card. */
+  readonly brandNames?: readonly string[];
   readonly codes?: EntryCodes;
   /** Ids of related entries. */
   readonly related?: readonly string[];
