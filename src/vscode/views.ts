@@ -113,7 +113,7 @@ export function aboutMarkdown(kb: KnowledgeBase): string {
   const counts = ENTRY_KINDS.map((kind) => `${kb.entries.filter((e) => e.kind === kind).length} ${kind}`);
   const defined = kb.entries.filter((e) => e.definition).length;
   lines.push(`${kb.entries.length} entries: ${counts.join(', ')}. ${defined} have a plain-language definition written by the MedTerms team.`, '');
-  lines.push('Names, synonyms and codes come from the open sources below. Definitions, lay explanations and snippets are written by the MedTerms team in its own words, and each cites the sources it was checked against. No SNOMED CT content or ids are included.', '');
+  lines.push('Names, synonyms and codes come from the open sources below. Definitions, lay explanations and snippets are written by the MedTerms team in its own words, and each cites its sources; those whose review is "written" (most medicine definitions) are not yet checked against them. No SNOMED CT content or ids are included.', '');
   lines.push('## Sources', '');
   for (const s of kb.sources) {
     const url = safeHttpsUrl(s.url);
