@@ -20,6 +20,7 @@ import { finalEntries } from './kb/entries.mjs';
 import { forcedTargets, loadManual, removeWrongSynonymsAtSource } from './kb/manual.mjs';
 import { mergeManualLayer } from './kb/manual-merge.mjs';
 import { addMedicines, medicineAttributions } from './kb/medicines.mjs';
+import { applyWritersCasing } from './kb/names.mjs';
 import { renderNotice, sourceAttributions } from './kb/notice.mjs';
 import { renderKb, renderTermIndex, writeOutputs } from './kb/output.mjs';
 import { checkIcdOverridesShipped, finishReport, newReport, renderReport } from './kb/report.mjs';
@@ -47,6 +48,7 @@ function build(args) {
   const live = resolveSurfaceForms(addMedicines(mergeManualLayer(gen, M, S, wrongAtSource, report), M, report), report);
   const contextual = resolveAbbreviations(live, M, report);
   const out = finalEntries(live, S.doidAlt, report);
+  applyWritersCasing(out, S); // HPO labels in sentence case marked (shipped verbatim), shouted source names re-cased
   aliasAuditStep(out, S, M, report); // every alias checked against its entry's name (decisions: data/manual/alias-decisions.json)
 
   // outputs, the knowledge base checked against its schema before anything is written

@@ -378,7 +378,7 @@ function formatCompletions(text: string, answer: CompletionAnswer | undefined): 
 
 function formatResults(results: readonly SearchResult[]): string {
   if (results.length === 0) return 'No matching entries.\n';
-  return results.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${field(r.name)}  (${field(r.id)}, ${field(r.kind)})\n`).join('');
+  return results.map((r, i) => `${String(i + 1).padStart(2)}. ${r.score.toFixed(3)}  ${field(r.writtenName)}  (${field(r.id)}, ${field(r.kind)})\n`).join('');
 }
 
 function usage(host: CliHost, message: string): number {

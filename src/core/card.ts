@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Entry, EntryCodes, ReviewStatus } from './kb/types';
+import { writtenName } from './kb/writtenName';
 import { linkDestination, safeHttpsUrl, terminalField } from './inert';
 import { foldCase, termKey } from './match/normalize';
 
@@ -46,7 +47,7 @@ const REVIEW_TEXT: Record<ReviewStatus, string> = {
 export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions = {}): string {
   const lines: string[] = [];
   const abbreviations = entry.abbreviations?.length ? ` (${entry.abbreviations.map(escape).join(', ')})` : '';
-  lines.push(`### ${escape(entry.name)}${abbreviations}`, '', `*${KIND_LABEL[entry.kind]}*`, '');
+  lines.push(`### ${escape(writtenName(entry))}${abbreviations}`, '', `*${KIND_LABEL[entry.kind]}*`, '');
   lines.push(entry.definition ? escape(entry.definition.trim()) : '_No plain-language definition has been written for this entry yet._', '');
 
   const facts: string[] = [];
@@ -74,7 +75,7 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   if (codes.length) facts.push(`**Codes:** ${codes.join(' · ')}`);
   const related = (entry.related ?? []).map((id) => kb.get(id)).filter((e): e is Entry => e !== undefined);
   if (related.length) {
-    facts.push(`**Related:** ${related.map((r) => linkOrText(escape(r.name), options.linkToEntry?.(r.id))).join(' · ')}`);
+    facts.push(`**Related:** ${related.map((r) => linkOrText(escape(writtenName(r)), options.linkToEntry?.(r.id))).join(' · ')}`);
   }
   // Two trailing spaces: a Markdown line break, so each fact gets its own line in one paragraph.
   if (facts.length) lines.push(facts.join('  \n'), '');

@@ -4,6 +4,7 @@
  */
 export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStatus, SourceRef } from './kb/types';
 export { ENTRY_KINDS } from './kb/types';
+export { writtenName } from './kb/writtenName';
 export { parseKbFile, type LoadResult, type Problem } from './kb/load';
 export { formatPath, validateJson } from './kb/jsonSchema';
 export { KnowledgeBase, type Layer } from './knowledgeBase';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainLabel, type SearchResult } from '../core';
+import { plainLabel, writtenName, type SearchResult } from '../core';
 import { ABOUT_URI, openEntry, showRendered } from './views';
 import type { Session } from './session';
 
@@ -51,7 +51,7 @@ function toPick(session: Session, result: SearchResult): EntryPick {
   return {
     id: entry.id,
     // Knowledge-base text as written: no `$(icon)` of its own, one line.
-    label: plainLabel(`${entry.name}${abbreviations}`),
+    label: plainLabel(`${writtenName(entry)}${abbreviations}`),
     description: plainLabel(`${entry.kind}${icd}`),
     detail: result.matched !== entry.name ? plainLabel(`matches “${result.matched}”`) : entry.definition && plainLabel(entry.definition),
     // Our fuzzy search already chose these; VS Code's own filter would drop misspellings.

@@ -60,6 +60,12 @@ export interface Entry {
   readonly kind: EntryKind;
   /** Preferred name in canonical casing, e.g. `multiple sclerosis`, `Sjögren's syndrome`. */
   readonly name: string;
+  /**
+   * The name is a label in sentence case (HPO's labels, which ship verbatim): its first capital is
+   * the label's, not the term's (`Paranoia`). Read the name through `writtenName` to show or
+   * insert it.
+   */
+  readonly sentenceCase?: true;
   /** Case-sensitive short forms, e.g. `MS`. Matched only in exactly this casing. */
   readonly abbreviations?: readonly string[];
   /** Other clinical names. Matched case-insensitively. */

@@ -5,7 +5,7 @@ import { FUNCTION_WORDS, sameWord } from './words';
 
 /** One completion: a search result, and the text that replaces the typed words. */
 export interface Completion extends SearchResult {
-  /** The entry's name as it should stand there: capitalised at the start of a sentence. */
+  /** The entry's name as it should stand there: as a writer writes it (`writtenName`), capitalised at the start of a sentence. */
   readonly text: string;
 }
 
@@ -69,7 +69,7 @@ export function completeAt(search: TermSearch, before: string, limit = MAX_COMPL
     if (results.length === 0) continue;
     if (!single && !startsTerm(words, results[0])) continue;
     const replaceStart = from + start;
-    const items = results.map((r) => ({ ...r, text: casedAt(r.name, before, replaceStart, query) }));
+    const items = results.map((r) => ({ ...r, text: casedAt(r.writtenName, before, replaceStart, query) }));
     return { replaceStart, query, items };
   }
   return undefined;

@@ -1,5 +1,6 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Entry, EntryCodes, EntryKind } from '../kb/types';
+import { writtenName } from '../kb/writtenName';
 import { searchForm } from '../match/normalize';
 import { NgramIndex } from './ngramIndex';
 import { PrefixIndex } from './prefixIndex';
@@ -8,7 +9,10 @@ import { WordIndex } from './wordIndex';
 /** One ranked answer to a query. */
 export interface SearchResult {
   readonly id: string;
+  /** The entry's name as the knowledge base has it (an HPO label verbatim: `Paranoia`). */
   readonly name: string;
+  /** The name as running text and lists write it (`paranoia`; see `writtenName`). */
+  readonly writtenName: string;
   readonly kind: EntryKind;
   /**
    * 0 is a perfect match, 1 no match at all: the Fuse.js score of the entry's best form plus
@@ -168,7 +172,7 @@ export class TermSearch {
     };
     const code = query.trim().toUpperCase();
     for (const [entryCode, entry] of this.#codeMatches(code)) {
-      add({ id: entry.id, name: entry.name, kind: entry.kind, score: 0, matched: entryCode });
+      add({ id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: 0, matched: entryCode });
     }
     const form = firstWords(searchForm(query), MAX_QUERY_LENGTH);
     if (form.length === 0) return results;
@@ -256,8 +260,8 @@ export class TermSearch {
       .sort(([a, x], [b, y]) => x.score - y.score || a - b)
       .slice(0, limit)
       .map(([index, { score, written }]) => {
-        const { id, name, kind } = this.#entries[index];
-        return { id, name, kind, score: roundScore(score), matched: written };
+        const entry = this.#entries[index];
+        return { id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: roundScore(score), matched: written };
       });
   }
 

@@ -1,0 +1,15 @@
+import type { Entry } from './types';
+
+/**
+ * An entry's name as a writer writes it in running text and as lists and card titles show it:
+ * the name with a lower-case first letter when it is a label in sentence case
+ * ({@link Entry.sentenceCase}: `Paranoia` → `paranoia`, `Sleep disturbance` → `sleep
+ * disturbance`), otherwise the name as it is — eponyms (`Parkinson's disease`), symbols and
+ * abbreviations (`COVID-19`, `IgA nephropathy`) keep their capitals. Only the first letter
+ * changes, and only for display: the knowledge base keeps the label verbatim (HPO's licence).
+ * A sentence start is the caller's business (`casedAt`).
+ */
+export function writtenName(entry: Pick<Entry, 'name' | 'sentenceCase'>): string {
+  const { name } = entry;
+  return entry.sentenceCase ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
