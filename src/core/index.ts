@@ -13,7 +13,7 @@ export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token
 export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit } from './match/termIndex';
 export { frontMatterLength, proseSpans, readProse, updateProse, type ProseMap } from './markdown/prose';
 export { DocumentAnalysis } from './analysis';
-export { TermSearch, FUSE_OPTIONS, MAX_QUERY_LENGTH, type SearchResult, type TermSearchOptions } from './search/search';
+export { TermSearch, FUSE_OPTIONS, MAX_QUERY_LENGTH, wholeTerm, type SearchResult, type TermSearchOptions } from './search/search';
 export { PrefixIndex } from './search/prefixIndex';
 export { NgramIndex, pairsOf } from './search/ngramIndex';
 export { WordIndex, type WordMatch } from './search/wordIndex';

@@ -1,7 +1,7 @@
 import type { LoadResult, Problem } from './kb/load';
 import type { Entry, KbSource } from './kb/types';
 import { TermIndex } from './match/termIndex';
-import { TermSearch } from './search/search';
+import { TermSearch, wholeTerm } from './search/search';
 import { SnippetLibrary } from './snippets/library';
 import type { SnippetSource } from './snippets/snippet';
 
@@ -83,7 +83,8 @@ export class KnowledgeBase {
 
   /** Fuzzy search for completion and look-up (built on first use, or by {@link prepareSearch}). */
   get search(): TermSearch {
-    return (this.#search ??= new TermSearch(this.entries));
+    // Look-up ranks first what hover finds for the whole query (`recognise`), so the two agree.
+    return (this.#search ??= new TermSearch(this.entries, { recognise: (query) => wholeTerm(this.termIndex.findTerms(query), query) }));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { completeAt, searchStem, WordIndex, wordWeight } from '../../src/core';
+import { completeAt, searchStem, wholeTerm, WordIndex, wordWeight } from '../../src/core';
 import { bundledKb, kbOf } from './helpers';
 
 const first = (query: string) => bundledKb().search.search(query, 5)[0]?.id;
@@ -121,5 +121,27 @@ describe('look-up by description', () => {
       { id: 'fatigue', kind: 'symptom', name: 'fatigue', layTerms: ['tired'] },
     ]);
     assert.equal(kb.search.search('feeling very tired', 1)[0]?.id, 'fatigue');
+  });
+});
+
+describe('look-up agrees with hover', () => {
+  it('ranks first the entry the term scan finds for the whole query', () => {
+    // Patient phrasing the scan recognises by pattern, and a form in another casing.
+    const kb = bundledKb();
+    for (const query of ['trouble walking', 'Pins And Needles', 'loss of reflexes']) {
+      const hits = kb.termIndex.findTerms(query);
+      assert.equal(hits.length, 1, query);
+      const [first] = kb.search.search(query, 1);
+      assert.deepEqual([first.id, first.score], [hits[0].entryId, 0], query);
+    }
+  });
+
+  it('takes only one hit over all of the query, spaces and punctuation aside', () => {
+    const hit = (start: number, end: number, contextual = false) => ({ start, end, entryId: 'e', field: 'name' as const, alternatives: [], contextual });
+    assert.equal(wholeTerm([hit(1, 9)], ' numbness. '), 'e');
+    assert.equal(wholeTerm([hit(0, 4)], 'numb legs'), undefined);
+    assert.equal(wholeTerm([hit(0, 4), hit(5, 9)], 'numb legs'), undefined);
+    assert.equal(wholeTerm([hit(0, 3, true)], 'ALL'), undefined);
+    assert.equal(wholeTerm([], 'zzz'), undefined);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { hitAt, NgramIndex, pairsOf, PrefixIndex, TermSearch } from '../../src/core';
+import { hitAt, NgramIndex, pairsOf, PrefixIndex, TermSearch, wholeTerm } from '../../src/core';
 import { bundledKb } from './helpers';
 
 describe('prefix index', () => {
@@ -84,7 +84,7 @@ describe('n-gram prefilter', () => {
 describe('tiered search', () => {
   it('ranks as Fuse.js over every entry does, with the same scores', () => {
     const kb = bundledKb();
-    const plain = new TermSearch(kb.entries, { exhaustive: true });
+    const plain = new TermSearch(kb.entries, { exhaustive: true, recognise: (query) => wholeTerm(kb.termIndex.findTerms(query), query) });
     for (const query of ['neuropath', 'carpel tun', 'pins and nee', 'lupus', 'SLE', 'diabetes', 'hart atack', 'G35']) {
       const want = plain.search(query, 3)[0];
       const got = kb.search.search(query, 3)[0];

@@ -1,5 +1,6 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Entry, EntryCodes, EntryKind } from '../kb/types';
+import type { TermHit } from '../match/termIndex';
 import { writtenName } from '../kb/writtenName';
 import { searchForm } from '../match/normalize';
 import { NgramIndex } from './ngramIndex';
@@ -100,6 +101,25 @@ export interface TermSearchOptions {
    * large knowledge base; it is the reference the benchmark and the tests compare against.
    */
   readonly exhaustive?: boolean;
+  /**
+   * The entry that the term scan (hover) finds for the whole query, if any: see
+   * {@link wholeTerm}. That entry ranks first, with score 0, so look-up and hover agree on
+   * what a phrase names — a form in any casing or plural, or patient phrasing the scan
+   * recognises by pattern (`abnormal sensations`, `trouble walking`). Asked only of queries of
+   * at most {@link MAX_QUERY_LENGTH} characters.
+   */
+  readonly recognise?: (query: string) => string | undefined;
+}
+
+/**
+ * The entry of the one term hit that spans all of `text` but for surrounding spaces and
+ * punctuation (`pins and needles`, ` Tingling. `), or `undefined` when the hits cover less or
+ * more than one term, or the one hit is an abbreviation that counts only in context.
+ */
+export function wholeTerm(hits: readonly TermHit[], text: string): string | undefined {
+  if (hits.length !== 1 || hits[0].contextual) return undefined;
+  const words = /[\p{L}\p{N}][^]*[\p{L}\p{N}]|[\p{L}\p{N}]/u.exec(text);
+  return words && hits[0].start <= words.index && hits[0].end >= words.index + words[0].length ? hits[0].entryId : undefined;
 }
 
 /**
@@ -132,6 +152,8 @@ export class TermSearch {
   readonly #tiers?: Tiers;
   /** Look-up by description, word by word: built in either mode, as it is no prefilter. */
   readonly #words: WordIndex;
+  readonly #recognise?: (query: string) => string | undefined;
+  readonly #indexOf = new Map<string, number>();
 
   constructor(entries: readonly Entry[], options: TermSearchOptions = {}) {
     this.#entries = entries;
@@ -139,6 +161,8 @@ export class TermSearch {
     this.#fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.#forms);
     if (!options.exhaustive) this.#tiers = buildTiers(this.#forms);
     this.#words = new WordIndex(this.#forms.map((f) => f.text));
+    this.#recognise = options.recognise;
+    entries.forEach((e, i) => this.#indexOf.set(e.id, i));
     for (const entry of entries) {
       for (const field of CODE_FIELDS) {
         const code = entry.codes?.[field];
@@ -183,8 +207,24 @@ export class TermSearch {
     const fixed = this.#fixTransposition(form);
     if (fixed) ranked.push(...this.#rankEntries(fixed, depth, TRANSPOSITION_PENALTY));
     ranked.push(...this.#rankByWords(form, depth));
-    for (const r of ranked.sort((a, b) => a.score - b.score)) add(r);
+    ranked.sort((a, b) => a.score - b.score);
+    const whole = this.#recognised(query, ranked);
+    if (whole) add(whole);
+    for (const r of ranked) add(r);
     return results;
+  }
+
+  /**
+   * The result for the entry the term scan finds for the whole query ({@link TermSearchOptions.recognise}),
+   * with score 0 and what it matched by the ranking when the ranking has it, else the query itself.
+   */
+  #recognised(query: string, ranked: readonly SearchResult[]): SearchResult | undefined {
+    const id = this.#recognise && query.length <= MAX_QUERY_LENGTH ? this.#recognise(query) : undefined;
+    const index = id === undefined ? undefined : this.#indexOf.get(id);
+    if (index === undefined) return undefined;
+    const entry = this.#entries[index];
+    const matched = ranked.find((r) => r.id === id)?.matched ?? query.trim();
+    return { id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: 0, matched };
   }
 
   /**

@@ -67,10 +67,12 @@ export class WordIndex {
     this.#words = [];
     this.#weights = [];
     this.#totals = new Float64Array(texts.length);
+    // Forms repeat their words (`syndrome`, `of`): each word is stemmed and weighed once.
+    const known = new Map<string, QueryWord>();
     texts.forEach((text, id) => {
       const words: number[] = [];
       const weights: number[] = [];
-      for (const { stem, weight } of weighedWords(text)) {
+      for (const { stem, weight } of weighedWords(text, known)) {
         let word = this.#ids.get(stem);
         if (word === undefined) {
           word = this.#stems.length;
@@ -160,13 +162,17 @@ export class WordIndex {
   }
 }
 
-/** The distinct stems of a search-form text with their weights; words that weigh nothing are left out. */
-function weighedWords(text: string): QueryWord[] {
+/**
+ * The distinct stems of a search-form text with their weights; words that weigh nothing are left
+ * out. `known` remembers the stem and weight of each word seen, across calls.
+ */
+function weighedWords(text: string, known = new Map<string, QueryWord>()): QueryWord[] {
   const out: QueryWord[] = [];
   const seen = new Set<string>();
   for (const word of text.split(' ')) {
-    const weight = wordWeight(word);
-    const stem = searchStem(word);
+    let found = known.get(word);
+    if (!found) known.set(word, (found = { stem: searchStem(word), weight: wordWeight(word) }));
+    const { stem, weight } = found;
     if (weight === 0 || !stem || seen.has(stem)) continue;
     seen.add(stem);
     out.push({ stem, weight });
