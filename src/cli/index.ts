@@ -9,6 +9,13 @@ declare const MEDTERMS_VERSION: string;
 // dist/cli.js → the package root, where data/ is.
 const fromRoot = (file: string) => readFileSync(path.join(__dirname, '..', file), 'utf8');
 
+// A reader that stops early (`medterms scan --json big.md | head`) closes the pipe: that is the
+// end of the output, not an error to print a stack for.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = runCli(process.argv.slice(2), {
   bundled: () => bundledLayer(fromRoot(BUNDLED_KB.entries), fromRoot(BUNDLED_KB.terms), BUNDLED_SNIPPETS),
   readFile: (file) => readFileSync(file, 'utf8'),

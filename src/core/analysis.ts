@@ -1,13 +1,24 @@
-import { updateProse, readProse, type ProseMap } from './markdown/prose';
+import { readDocumentProse, updateProse, type ProseMap } from './markdown/prose';
 import { documentHits } from './match/documentHits';
 import { shiftHit, type TermHit, type TermIndex } from './match/termIndex';
+import { finish, UNITS_PER_PAUSE, type Sliced } from './slices';
 import { changedRange, type Span } from './text';
+
+/**
+ * How much prose one step of a term scan reads before it may pause: about a millisecond's work.
+ * (A single span is never cut: a term may cross any point of it.)
+ */
+const SCAN_RUN = 8_192;
 
 /**
  * One version of a Markdown document as MedTerms reads it: its prose spans, and — once asked
  * for — the terms in them. A new version is derived from the previous one ({@link next}),
  * re-reading only the blocks and spans an edit touched, so that typing in a 1 MB document
  * costs about what typing in a small one does.
+ *
+ * Each step also comes as work that pauses ({@link read}, {@link update}, {@link findTerms};
+ * see `Sliced`), so that the editor can read a 10 MB document without freezing; the plain
+ * methods run the same work to its end.
  */
 export class DocumentAnalysis {
   readonly #prose: ProseMap;
@@ -28,13 +39,23 @@ export class DocumentAnalysis {
 
   /** Reads a text from scratch. */
   static of(text: string): DocumentAnalysis {
-    return new DocumentAnalysis(text, readProse(text, 0, text.length), undefined);
+    return finish(DocumentAnalysis.read(text));
+  }
+
+  /** {@link of}, pausing between windows of the text. */
+  static *read(text: string): Sliced<DocumentAnalysis> {
+    return new DocumentAnalysis(text, yield* readDocumentProse(text), undefined);
   }
 
   /** The analysis of `text`, a later version of this document. */
   next(text: string): DocumentAnalysis {
+    return finish(this.update(text));
+  }
+
+  /** {@link next}, pausing where it has to read the whole text again. */
+  *update(text: string): Sliced<DocumentAnalysis> {
     if (text === this.text) return this;
-    return new DocumentAnalysis(text, updateProse({ ...this.#prose, text: this.text }, text), this.#scanned ? this : this.#base);
+    return new DocumentAnalysis(text, yield* updateProse({ ...this.#prose, text: this.text }, text), this.#scanned ? this : this.#base);
   }
 
   /** The spans that are prose (see `proseSpans`). */
@@ -57,13 +78,33 @@ export class DocumentAnalysis {
 
   /** The terms in the prose, found by `index` once per version; see `TermIndex.findTerms`. */
   terms(index: TermIndex): readonly TermHit[] {
+    return finish(this.findTerms(index));
+  }
+
+  /** {@link terms}, pausing between runs of spans. */
+  *findTerms(index: TermIndex): Sliced<readonly TermHit[]> {
     if (this.#scanned?.index !== index) {
       const base = this.#base && this.#base.#scanned?.index === index ? this.#base : undefined;
-      const hits = base ? this.#rescan(base, index) : index.scan(this.text, this.prose);
+      const hits = base ? yield* this.#rescan(base, index) : yield* this.#scan(index);
+      yield;
       this.#scanned = { index, hits, confirmed: documentHits(this.text, hits) };
       this.#base = undefined;
     }
     return this.#scanned.confirmed;
+  }
+
+  /** The hits of every prose span, scanned a run of spans of about {@link SCAN_RUN} characters at a time. */
+  *#scan(index: TermIndex): Sliced<TermHit[]> {
+    const hits: TermHit[] = [];
+    const spans = this.prose;
+    for (let from = 0; from < spans.length; ) {
+      let to = from + 1;
+      for (let size = spans[from].end - spans[from].start; to < spans.length && size < SCAN_RUN; to++) size += spans[to].end - spans[to].start;
+      for (const hit of index.scan(this.text, spans.slice(from, to))) hits.push(hit);
+      from = to;
+      yield;
+    }
+    return hits;
   }
 
   /**
@@ -71,7 +112,7 @@ export class DocumentAnalysis {
    * has too (shifted by the length change when after them), keeps its hits; the rest are
    * scanned. Lines, not just spans, because whether an abbreviation counts depends on its line.
    */
-  #rescan(base: DocumentAnalysis, index: TermIndex): TermHit[] {
+  *#rescan(base: DocumentAnalysis, index: TermIndex): Sliced<TermHit[]> {
     const change = changedRange(base.text, this.text);
     const baseHits = base.#scanned!.hits;
     if (!change) return [...baseHits];
@@ -85,7 +126,9 @@ export class DocumentAnalysis {
     const hits: TermHit[] = [];
     let b = 0; // into baseSpans
     let h = 0; // into baseHits
+    let done = 0;
     for (const span of this.prose) {
+      if (++done % UNITS_PER_PAUSE === 0) yield;
       const shift = span.start >= unchangedFrom ? delta : span.end <= firstChangedLine ? 0 : undefined;
       if (shift !== undefined) {
         while (b < baseSpans.length && baseSpans[b].start < span.start - shift) b++;

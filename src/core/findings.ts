@@ -1,12 +1,14 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import { snippetFindings } from './snippets/check';
-import { styleFindings, type StyleFinding, type StyleInput } from './style/style';
+import { finish, type Sliced } from './slices';
+import { styleFindingsSliced, type StyleFinding, type StyleInput } from './style/style';
 import type { Span } from './text';
 
 /** A group of rules run over one document, named for the log: `plain language`, `snippets`. */
 export interface RuleGroup {
   readonly name: string;
-  readonly run: () => readonly StyleFinding[];
+  /** The group's findings, as work that may pause (see `Sliced`). */
+  readonly run: () => Sliced<readonly StyleFinding[]>;
 }
 
 /**
@@ -14,11 +16,11 @@ export interface RuleGroup {
  * foresaw) is reported through `onError` and contributes nothing; the other groups' findings
  * are still returned, so one broken rule never silences the rest.
  */
-export function collectFindings(groups: readonly RuleGroup[], onError: (group: string, error: unknown) => void): StyleFinding[] {
+export function* collectFindings(groups: readonly RuleGroup[], onError: (group: string, error: unknown) => void): Sliced<StyleFinding[]> {
   const findings: StyleFinding[] = [];
   for (const group of groups) {
     try {
-      findings.push(...group.run());
+      findings.push(...(yield* group.run()));
     } catch (error) {
       onError(group.name, error);
     }
@@ -34,6 +36,12 @@ export interface DocumentInput extends StyleInput {
   readonly flattened?: readonly Span[];
 }
 
+/** What the rules are told besides the document: abbreviations the writer allows, and today's date for review dates. */
+export interface FindingOptions {
+  readonly allowedAbbreviations?: readonly string[];
+  readonly today: string;
+}
+
 /**
  * Every finding of a document, as the editor's diagnostics and `medterms check` report them:
  * the plain-language rules, the snippet checks and the nesting notes, each group contained (see
@@ -42,14 +50,25 @@ export interface DocumentInput extends StyleInput {
 export function documentFindings(
   input: DocumentInput,
   kb: KnowledgeBase,
-  options: { readonly allowedAbbreviations?: readonly string[]; readonly today: string },
+  options: FindingOptions,
   onError: (group: string, error: unknown) => void,
 ): StyleFinding[] {
+  return finish(documentFindingsSliced(input, kb, options, onError));
+}
+
+/** {@link documentFindings}, pausing between runs of work (see `Sliced`). */
+export function documentFindingsSliced(
+  input: DocumentInput,
+  kb: KnowledgeBase,
+  options: FindingOptions,
+  onError: (group: string, error: unknown) => void,
+): Sliced<StyleFinding[]> {
   return collectFindings(
     [
-      { name: 'plain language', run: () => styleFindings(input, kb, options) },
-      { name: 'snippets', run: () => snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }) },
-      { name: 'nesting', run: () => nestingFindings(input.flattened ?? []) },
+      { name: 'plain language', run: () => styleFindingsSliced(input, kb, options) },
+      // Linear in the text and a few milliseconds on 10 MB: no pause points needed inside.
+      { name: 'snippets', run: function* () { return snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }); } },
+      { name: 'nesting', run: function* () { return nestingFindings(input.flattened ?? []); } },
     ],
     onError,
   );

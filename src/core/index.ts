@@ -11,8 +11,9 @@ export { KnowledgeBase, type Layer } from './knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './bundled';
 export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
 export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit } from './match/termIndex';
-export { frontMatterLength, proseSpans, readProse, updateProse, type ProseMap } from './markdown/prose';
+export { frontMatterLength, proseSpans, readDocumentProse, readProse, updateProse, type ProseMap } from './markdown/prose';
 export { DocumentAnalysis } from './analysis';
+export { Cancelled, EDITOR_SLICE_MS, finish, inSlices, type SlicePacing, type Sliced } from './slices';
 export { TermSearch, FUSE_OPTIONS, MAX_QUERY_LENGTH, wholeTerm, type SearchResult, type TermSearchOptions } from './search/search';
 export { PrefixIndex } from './search/prefixIndex';
 export { NgramIndex, pairsOf } from './search/ngramIndex';
@@ -32,4 +33,4 @@ export { MIN_PASTED_WORDS, PastedSnippetFinder, type PastedSnippet } from './sni
 export { markedSnippet, snippetFindings, type SnippetCheckOptions } from './snippets/check';
 export { renderSnippetCard, snippetReviewText, snippetState } from './snippets/card';
 export { completeAt, MAX_COMPLETIONS, type Completion, type CompletionAnswer } from './search/complete';
-export { collectFindings, documentFindings, nestingFindings, type DocumentInput, type RuleGroup } from './findings';
+export { collectFindings, documentFindings, documentFindingsSliced, nestingFindings, type DocumentInput, type FindingOptions, type RuleGroup } from './findings';

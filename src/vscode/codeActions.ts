@@ -20,7 +20,7 @@ export function codeActionProvider(session: Session, diagnostics: StyleDiagnosti
       if (ours.length === 0) return undefined;
       return guard(session.log, 'code actions', async () => {
         await session.load();
-        const findings = diagnostics.findings(doc);
+        const findings = await diagnostics.findings(doc);
         return ours.flatMap((diagnostic) => {
           const finding = sameFinding(findings, doc.offsetAt(diagnostic.range.start), doc.offsetAt(diagnostic.range.end), diagnostic.code);
           if (!finding) return [];

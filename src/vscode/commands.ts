@@ -69,7 +69,7 @@ export async function lookUpTermAtCursor(session: Session): Promise<string | und
   const editor = vscode.window.activeTextEditor;
   if (!editor) return lookUpTerm(session);
   const { document, selection } = editor;
-  const hit = session.termAt(document, selection.active);
+  const hit = await session.termAt(document, selection.active);
   if (hit) {
     await openEntry(hit.entryId);
     return hit.entryId;

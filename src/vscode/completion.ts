@@ -24,7 +24,7 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
       return guard(session.log, 'completion', async () => {
         await session.load();
         const before = doc.lineAt(position.line).text.slice(0, position.character);
-        if (typingSlashCommand(before) || !session.inProse(doc, doc.offsetAt(position))) return undefined; // `/snippet …`: the snippet completion's
+        if (typingSlashCommand(before) || !(await session.inProse(doc, doc.offsetAt(position)))) return undefined; // `/snippet …`: the snippet completion's
         const answer = completeAt(session.kb.search, before);
         // Nothing yet (one letter, a function word): an empty list that is incomplete, so VS Code
         // asks again at the next keystroke of this word instead of showing only other results.

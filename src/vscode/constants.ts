@@ -31,6 +31,8 @@ export const Settings = {
     nesting: 'diagnostics.nesting',
   } satisfies Record<StyleRule, string>,
   allowedAbbreviations: 'diagnostics.allowedAbbreviations',
+  /** The most diagnostics shown for one document; the rest are counted in a note. */
+  maxProblems: 'diagnostics.maxProblems',
   /** Wrap inserted snippets in provenance markers. */
   snippetMarkers: 'snippets.markers',
   snippetAllowDrafts: 'snippets.allowDrafts',
@@ -41,8 +43,11 @@ export const Settings = {
 /** The settings section: every key above is read as `medterms.<key>`. */
 export const SETTINGS_SECTION = 'medterms';
 
-/** Name of the diagnostic collection, and the `source` every MedTerms diagnostic carries. */
-export const DIAGNOSTICS = { collection: 'medterms', source: 'MedTerms' } as const;
+/**
+ * Name of the diagnostic collection, the `source` every MedTerms diagnostic carries, and the
+ * code of the note that counts the problems past `medterms.diagnostics.maxProblems`.
+ */
+export const DIAGNOSTICS = { collection: 'medterms', source: 'MedTerms', moreProblems: 'more-problems' } as const;
 
 /** URI scheme of the read-only entry and About views. */
 export const VIEW_SCHEME = 'medterms';

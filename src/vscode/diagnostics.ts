@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { documentFindings, isoDate, type StyleFinding } from '../core';
+import { documentFindingsSliced, EDITOR_SLICE_MS, inSlices, isoDate, type StyleFinding } from '../core';
 import { rangeOf } from './adapters';
-import { DIAGNOSTICS, SETTINGS_SECTION, VIEW_SCHEME } from './constants';
+import { DIAGNOSTICS, SETTINGS_SECTION, Settings, VIEW_SCHEME } from './constants';
 import { guard } from './log';
-import type { Session } from './session';
+import { yieldToEditor, type Session } from './session';
 import { settings, type RuleSeverity } from './settings';
 
 const SEVERITY: Readonly<Record<Exclude<RuleSeverity, 'off'>, vscode.DiagnosticSeverity>> = {
@@ -25,7 +25,7 @@ const DEBOUNCE_MS = 250;
 export class StyleDiagnostics implements vscode.Disposable {
   readonly #collection = vscode.languages.createDiagnosticCollection(DIAGNOSTICS.collection);
   /** Findings per document URI, for one version and the settings they were computed with. */
-  readonly #findings = new Map<string, { readonly version: number; readonly findings: readonly StyleFinding[] }>();
+  readonly #findings = new Map<string, { readonly version: number; readonly findings: Promise<readonly StyleFinding[]> }>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #failures = new Set<string>();
   readonly #subscriptions: vscode.Disposable[];
@@ -47,17 +47,20 @@ export class StyleDiagnostics implements vscode.Disposable {
   }
 
   /**
-   * The findings of the document's current version, computed now if they are not known yet.
-   * Only valid after `session.load()` has resolved.
+   * The findings of the document's current version, computed now (in slices, see `EDITOR_SLICE_MS`)
+   * if they are not known yet. Only valid after `session.load()` has resolved.
    */
-  findings(doc: vscode.TextDocument): readonly StyleFinding[] {
+  findings(doc: vscode.TextDocument): Promise<readonly StyleFinding[]> {
     const key = doc.uri.toString();
     const known = this.#findings.get(key);
     if (known?.version === doc.version) return known.findings;
     const { allowedAbbreviations } = settings(doc);
     this.session.snippets; // loads the library, its problems logged once
-    const findings = documentFindings(this.session.terms(doc), this.session.kb, { allowedAbbreviations, today: isoDate(new Date()) }, (group, err) =>
-      this.#logOnce(group, err),
+    const findings = this.session.terms(doc).then((terms) =>
+      inSlices(
+        documentFindingsSliced(terms, this.session.kb, { allowedAbbreviations, today: isoDate(new Date()) }, (group, err) => this.#logOnce(group, err)),
+        { sliceMs: EDITOR_SLICE_MS, pause: yieldToEditor, cancelled: () => doc.isClosed },
+      ),
     );
     this.#findings.set(key, { version: doc.version, findings });
     return findings;
@@ -88,11 +91,14 @@ export class StyleDiagnostics implements vscode.Disposable {
     await guard(this.session.log, 'diagnostics', async () => {
       await this.session.load();
       if (doc.isClosed) return;
-      const severities = settings(doc).severity;
-      const diagnostics = this.findings(doc).flatMap((finding) => {
-        const severity = severities[finding.rule];
-        return severity === 'off' ? [] : [toDiagnostic(doc, finding, SEVERITY[severity])];
-      });
+      const { severity: severities, maxProblems } = settings(doc);
+      const version = doc.version;
+      const findings = await this.findings(doc);
+      // A newer version has its own update coming; these findings would be out of place.
+      if (doc.isClosed || doc.version !== version) return;
+      const shown = findings.filter((finding) => severities[finding.rule] !== 'off');
+      const diagnostics = shown.slice(0, maxProblems).map((finding) => toDiagnostic(doc, finding, SEVERITY[severities[finding.rule] as Exclude<RuleSeverity, 'off'>]));
+      if (shown.length > maxProblems) diagnostics.push(moreProblems(doc, shown[maxProblems], shown.length - maxProblems, maxProblems));
       this.#collection.set(doc.uri, diagnostics);
     });
   }
@@ -110,6 +116,18 @@ export class StyleDiagnostics implements vscode.Disposable {
     this.#subscriptions.forEach((s) => s.dispose());
     this.#collection.dispose();
   }
+}
+
+/** The note that stands for the problems past `medterms.diagnostics.maxProblems`, at the first of them. */
+function moreProblems(doc: vscode.TextDocument, first: StyleFinding, more: number, shown: number): vscode.Diagnostic {
+  const note = new vscode.Diagnostic(
+    rangeOf(doc, first),
+    `MedTerms shows the first ${shown.toLocaleString('en-US')} problems of this document; ${more.toLocaleString('en-US')} more from here on are not shown (setting ${SETTINGS_SECTION}.${Settings.maxProblems}; \`medterms check\` lists them all).`,
+    vscode.DiagnosticSeverity.Information,
+  );
+  note.source = DIAGNOSTICS.source;
+  note.code = DIAGNOSTICS.moreProblems;
+  return note;
 }
 
 function toDiagnostic(doc: vscode.TextDocument, finding: StyleFinding, severity: vscode.DiagnosticSeverity): vscode.Diagnostic {

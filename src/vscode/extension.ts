@@ -7,7 +7,7 @@ import { hoverProvider } from './hover';
 import { createLog, guard } from './log';
 import { lookUpTerm, lookUpTermAtCursor, showAbout } from './commands';
 import { openEntry, viewContentProvider } from './views';
-import { Session } from './session';
+import { Session, type AnalysisPacing } from './session';
 import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCodeLensProvider, snippetCompletionProvider, type InsertSnippetArgs } from './snippets';
 
 /**
@@ -16,7 +16,7 @@ import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCod
  * Markdown document, which run just after activation), not here. Used unchanged by the desktop
  * and the web bundle.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MedTermsApi {
   const log = createLog();
   const decoder = new TextDecoder();
   const session = new Session(log, (file) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file)).then((bytes) => decoder.decode(bytes)));
@@ -44,6 +44,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(Commands.applySnippetFix, (uri: string, version: number, fix) => guard(log, 'snippet fix', () => applySnippetFix(uri, version, fix))),
     vscode.commands.registerCommand(Commands.showSnippet, (id: unknown) => (typeof id === 'string' ? showSnippet(id) : undefined)),
   );
+  return { analysisPacing: (uri) => session.pacingOf(uri) };
+}
+
+/**
+ * What the extension exports (`vscode.extensions.getExtension('medterms.medterms').exports`):
+ * how the analysis of an open document shared the extension host, for support and tests.
+ */
+export interface MedTermsApi {
+  analysisPacing(uri: vscode.Uri): AnalysisPacing | undefined;
 }
 
 export function deactivate(): void {}

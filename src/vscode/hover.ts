@@ -12,7 +12,7 @@ export function hoverProvider(session: Session): vscode.HoverProvider {
       if (!settings(doc).hoverEnabled) return undefined;
       return guard(session.log, 'hover', async () => {
         await session.load();
-        const hit = session.termAt(doc, position);
+        const hit = await session.termAt(doc, position);
         const entry = hit && session.kb.get(hit.entryId);
         if (!hit || !entry) return undefined;
         return new vscode.Hover(cardMarkdown(entry, session.kb, { line: position.line }), rangeOf(doc, hit));

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
-import { BUNDLED_KB, bundledLayer, DocumentAnalysis, hitAt, KnowledgeBase, type SnippetLibrary, type Span, type TermHit } from '../core';
+import { BUNDLED_KB, bundledLayer, DocumentAnalysis, EDITOR_SLICE_MS, hitAt, inSlices, KnowledgeBase, type SlicePacing, type Sliced, type SnippetLibrary, type Span, type TermHit } from '../core';
 import type { Log } from './log';
 
 /** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
@@ -9,6 +9,21 @@ export type ExtensionFileReader = (relativePath: string) => Thenable<string>;
 // How long after loading (and between steps) the idle-time preparation waits: past the burst
 // of work an editor does when it opens, short enough to be done before the writer types.
 const IDLE_MS = 300;
+
+/** Gives the event loop a turn: a timer, not a microtask, so that input and other extensions run. */
+export const yieldToEditor = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * How one analysis of a document shared the extension host's thread: in how many slices, the
+ * longest of them and the whole, in ms of wall time. Logged for a document read in more than
+ * one slice.
+ */
+export interface AnalysisPacing {
+  readonly chars: number;
+  readonly slices: number;
+  readonly longestSliceMs: number;
+  readonly totalMs: number;
+}
 
 /** What MedTerms knows about one version of a document. */
 export interface DocumentTerms {
@@ -34,14 +49,22 @@ export class Session implements vscode.Disposable {
   #snippetsLogged = false;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
-  readonly #documents = new Map<string, { readonly version: number; readonly analysis: DocumentAnalysis }>();
+  /** Per document: the last version asked for, with its analysis (prose and terms) under way or done. */
+  readonly #documents = new Map<string, { readonly version: number; readonly terms: Promise<DocumentTerms>; readonly analysis: Promise<DocumentAnalysis | undefined> }>();
+  /** How each document's last analysis shared the thread. */
+  readonly #pacing = new Map<string, AnalysisPacing>();
   readonly #subscriptions: vscode.Disposable[];
 
   constructor(
     readonly log: Log,
     private readonly read: ExtensionFileReader,
   ) {
-    this.#subscriptions = [vscode.workspace.onDidCloseTextDocument((doc) => this.#documents.delete(doc.uri.toString()))];
+    this.#subscriptions = [
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.#documents.delete(doc.uri.toString());
+        this.#pacing.delete(doc.uri.toString());
+      }),
+    ];
   }
 
   /**
@@ -108,33 +131,66 @@ export class Session implements vscode.Disposable {
   }
 
   /**
-   * Prose spans and terms of the document's current version. Terms are found only when asked
-   * for: completion, which runs at every keystroke, needs only the prose spans; hover needs the
-   * terms too.
+   * Prose spans and terms of the document's current version, found once per version, in slices
+   * that give the editor its thread back (see `EDITOR_SLICE_MS`): a 10 MB document is read in
+   * about a second without a freeze, hover and completion answering in between; an ordinary one
+   * in one slice, without a pause. A version is derived from the
+   * one asked for before it, once that one is done, so an edit re-reads only what it touched
+   * and typing during a long first read queues edits rather than restarting the read.
+   * Only valid after {@link load} has resolved. Rejects with `Cancelled` when the document
+   * closes first.
    */
-  terms(doc: vscode.TextDocument): DocumentTerms {
-    const analysis = this.#analysis(doc);
-    return { version: doc.version, text: analysis.text, prose: analysis.prose, headings: analysis.headings, hits: analysis.terms(this.kb.termIndex), flattened: analysis.flattened };
+  terms(doc: vscode.TextDocument): Promise<DocumentTerms> {
+    const key = doc.uri.toString();
+    const known = this.#documents.get(key);
+    if (known?.version === doc.version) return known.terms;
+    const { version } = doc;
+    const text = doc.getText();
+    const index = this.kb.termIndex;
+    const analysis = (known?.analysis ?? Promise.resolve(undefined)).then(async (before) => {
+      const timing = { slices: 1, longestSliceMs: 0, started: Date.now(), resumed: Date.now() };
+      const held = () => (timing.longestSliceMs = Math.max(timing.longestSliceMs, Date.now() - timing.resumed));
+      const pacing: SlicePacing = {
+        sliceMs: EDITOR_SLICE_MS,
+        pause: async () => {
+          held();
+          timing.slices++;
+          await yieldToEditor();
+          timing.resumed = Date.now();
+        },
+        cancelled: () => doc.isClosed || this.#disposed,
+      };
+      const done = await inSlices(analyse(before, text), pacing);
+      held();
+      const record: AnalysisPacing = { chars: text.length, slices: timing.slices, longestSliceMs: timing.longestSliceMs, totalMs: Date.now() - timing.started };
+      this.#pacing.set(key, record);
+      if (record.slices > 1) this.log.info(`Read ${doc.uri.toString(true)} (${record.chars.toLocaleString('en-US')} characters) in ${record.slices} slices over ${record.totalMs} ms; the longest held the editor ${record.longestSliceMs} ms.`);
+      return done;
+    });
+    function* analyse(before: DocumentAnalysis | undefined, text: string): Sliced<DocumentAnalysis> {
+      const analysis = before ? yield* before.update(text) : yield* DocumentAnalysis.read(text);
+      yield* analysis.findTerms(index);
+      return analysis;
+    }
+    const terms = analysis.then((a) => ({ version, text: a.text, prose: a.prose, headings: a.headings, hits: a.terms(index), flattened: a.flattened }));
+    // The next version starts from this one; if this one failed, from scratch.
+    this.#documents.set(key, { version, terms, analysis: analysis.catch(() => undefined) });
+    return terms;
   }
 
-  #analysis(doc: vscode.TextDocument): DocumentAnalysis {
-    const key = doc.uri.toString();
-    const cached = this.#documents.get(key);
-    if (cached?.version === doc.version) return cached.analysis;
-    const text = doc.getText();
-    const analysis = cached ? cached.analysis.next(text) : DocumentAnalysis.of(text);
-    this.#documents.set(key, { version: doc.version, analysis });
-    return analysis;
+  /** How the document's last analysis shared the extension host's thread (the extension's API, for tests and support). */
+  pacingOf(uri: vscode.Uri): AnalysisPacing | undefined {
+    return this.#pacing.get(uri.toString());
   }
 
   /** The term under `position`, if any (a position just after a term counts, as in VS Code's word ranges). */
-  termAt(doc: vscode.TextDocument, position: vscode.Position): TermHit | undefined {
-    return hitAt(this.terms(doc).hits, doc.offsetAt(position));
+  async termAt(doc: vscode.TextDocument, position: vscode.Position): Promise<TermHit | undefined> {
+    return hitAt((await this.terms(doc)).hits, doc.offsetAt(position));
   }
 
   /** Whether `offset` lies in prose (not code, front matter, a URL…) in the current version. */
-  inProse(doc: vscode.TextDocument, offset: number): boolean {
-    return hitAt(this.#analysis(doc).prose, offset) !== undefined;
+  async inProse(doc: vscode.TextDocument, offset: number): Promise<boolean> {
+    return hitAt((await this.terms(doc)).prose, offset) !== undefined;
   }
 
   dispose(): void {

@@ -20,6 +20,13 @@ export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
   nesting: 'information',
 };
 
+/**
+ * The most diagnostics shown for one document, as package.json declares it. A 10 MB document
+ * can have tens of thousands of findings; handing them all to the editor would hold it for
+ * seconds, and no writer reads past the first screens of a problem list.
+ */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
 /** Every `medterms.*` setting, typed, as it applies to one document. */
 export interface MedTermsSettings {
   readonly hoverEnabled: boolean;
@@ -27,6 +34,7 @@ export interface MedTermsSettings {
   /** Each rule's severity; a value that is not one of the choices counts as the default. */
   readonly severity: Readonly<Record<StyleRule, RuleSeverity>>;
   readonly allowedAbbreviations: readonly string[];
+  readonly maxProblems: number;
   readonly snippetMarkers: boolean;
   readonly snippetAllowDrafts: boolean;
   readonly snippetAllowOverdue: boolean;
@@ -49,11 +57,13 @@ export function settings(doc?: vscode.TextDocument): MedTermsSettings {
     if (value !== undefined && SEVERITIES.includes(value)) severity[rule] = value;
   }
   const allowed = config.get<unknown>(Settings.allowedAbbreviations);
+  const maxProblems = config.get<unknown>(Settings.maxProblems);
   return {
     hoverEnabled: flag(Settings.hoverEnabled, true),
     completionEnabled: flag(Settings.completionEnabled, true),
     severity,
     allowedAbbreviations: Array.isArray(allowed) ? allowed.filter((a): a is string => typeof a === 'string') : [],
+    maxProblems: typeof maxProblems === 'number' && maxProblems >= 1 ? Math.floor(maxProblems) : DEFAULT_MAX_PROBLEMS,
     snippetMarkers: flag(Settings.snippetMarkers, true),
     snippetAllowDrafts: flag(Settings.snippetAllowDrafts, true),
     snippetAllowOverdue: flag(Settings.snippetAllowOverdue, true),

@@ -74,11 +74,11 @@ function refusalOf(snippet: Snippet, doc: vscode.TextDocument): string | undefin
  * terms it uses first (the more often, the higher), then the rest by title. With `term`, only
  * the snippets about that entry (or every snippet, if none is).
  */
-export function snippetsFor(session: Session, doc: vscode.TextDocument, term?: string): { about: Snippet[]; others: Snippet[] } {
+export async function snippetsFor(session: Session, doc: vscode.TextDocument, term?: string): Promise<{ about: Snippet[]; others: Snippet[] }> {
   const library = session.snippets;
   const offered = term && library.about(term).length > 0 ? [...library.about(term)] : library.all.filter((s) => s.status !== 'retired');
   const uses = new Map<string, number>();
-  for (const hit of session.terms(doc).hits) uses.set(hit.entryId, (uses.get(hit.entryId) ?? 0) + 1);
+  for (const hit of (await session.terms(doc)).hits) uses.set(hit.entryId, (uses.get(hit.entryId) ?? 0) + 1);
   // The main term counts double: a snippet about MS beats one that mentions MS among others.
   const relevance = (s: Snippet) => s.terms.reduce((sum, id, i) => sum + (uses.get(id) ?? 0) * (i === 0 ? 2 : 1), 0);
   const scored = offered.map((s) => ({ s, r: relevance(s) }));
@@ -88,7 +88,7 @@ export function snippetsFor(session: Session, doc: vscode.TextDocument, term?: s
 }
 
 async function pickSnippet(session: Session, doc: vscode.TextDocument, term?: string): Promise<Snippet | undefined> {
-  const { about, others } = snippetsFor(session, doc, term);
+  const { about, others } = await snippetsFor(session, doc, term);
   const today = isoDate(new Date());
   const item = (snippet: Snippet): SnippetPick => {
     const labels = [snippet.status === 'draft' ? '$(warning) draft' : '', snippet.reviewDue < today ? '$(warning) review overdue' : ''].filter(Boolean);
@@ -229,7 +229,7 @@ export function snippetCodeLensProvider(session: Session, diagnostics: StyleDiag
       return guard(session.log, 'code lens', async () => {
         await session.load();
         const { blocks } = findMarkedBlocks(doc.getText());
-        const findings = diagnostics.findings(doc);
+        const findings = await diagnostics.findings(doc);
         const today = isoDate(new Date());
         return blocks.flatMap((block) => {
           const range = rangeOf(doc, block.open);
@@ -279,12 +279,12 @@ export function snippetCompletionProvider(session: Session): vscode.CompletionIt
       return guard(session.log, 'snippet completion', async () => {
         await session.load();
         const offset = doc.offsetAt(position);
-        if (!session.inProse(doc, offset - 1) && !session.inProse(doc, offset)) return undefined;
+        if (!(await session.inProse(doc, offset - 1)) && !(await session.inProse(doc, offset))) return undefined;
         const start = position.with(undefined, typed[1].length);
         const place = blockInsertion(doc.getText(), doc.offsetAt(start), doc.offsetAt(doc.lineAt(position.line).range.end));
         const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
         const markers = settings(doc).snippetMarkers;
-        const { about, others } = snippetsFor(session, doc);
+        const { about, others } = await snippetsFor(session, doc);
         const today = isoDate(new Date());
         return [...about, ...others]
           .filter((s) => !refusalOf(s, doc))

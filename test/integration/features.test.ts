@@ -1,8 +1,9 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { STYLE_RULES } from '../../src/core';
-import { Settings } from '../../src/vscode/constants';
-import { DEFAULT_SEVERITY } from '../../src/vscode/settings';
+import { DIAGNOSTICS, Settings } from '../../src/vscode/constants';
+import type { MedTermsApi } from '../../src/vscode/extension';
+import { DEFAULT_MAX_PROBLEMS, DEFAULT_SEVERITY } from '../../src/vscode/settings';
 import { COMPLETION_CASES } from '../unit/completionTable';
 import { cardsAt, complete, entryTabs, eventually, EXAMPLE, flagged, inside, labelOf, markdown, ourDiagnostics, pkg, preview } from './helpers';
 
@@ -185,6 +186,7 @@ describe('MedTerms in a real VS Code', () => {
       const props = pkg.contributes.configuration.properties;
       for (const rule of STYLE_RULES) assert.equal(props[`medterms.${Settings.diagnosticSeverity[rule]}`].default, DEFAULT_SEVERITY[rule], rule);
       assert.deepEqual(props['medterms.diagnostics.allowedAbbreviations'].default, []);
+      assert.equal(props['medterms.diagnostics.maxProblems'].default, DEFAULT_MAX_PROBLEMS);
       for (const [key, value] of Object.entries<{ scope: string; markdownDescription: string }>(props)) {
         assert.equal(value.scope, 'resource', key);
         assert.ok(value.markdownDescription, key);
@@ -265,6 +267,38 @@ describe('MedTerms in a real VS Code', () => {
       // URLs in notices are links to themselves, not to their escaped text.
       assert.match(html, /<a href="https:\/\/www\.nlm\.nih\.gov\/databases\/download\/terms_and_conditions\.html"/);
       assert.ok(!/\\_|command:/.test(html), 'escapes or a command link the preview cannot run');
+    });
+  });
+
+  describe('a 10 MB document', () => {
+    it('is read in slices that hold the extension host briefly; hover and diagnostics come, and hover elsewhere still answers', async function () {
+      this.timeout(180_000);
+      const api = vscode.extensions.getExtension<MedTermsApi>('medterms.medterms')!.exports;
+      const small = await markdown('Living with lupus.\n');
+      assert.ok((await cardsAt(small, inside(small, 'lupus'))).length, 'hover works before');
+      const paragraph = 'Lupus can cause a rash, joint pain and fatigue. Multiple sclerosis (MS) affects the nerves; tachycardia is a fast heartbeat.\n\n';
+      const big = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${paragraph.repeat(Math.ceil(10e6 / paragraph.length))}The last lupus.\n` });
+      try {
+        // Beside the small one, which stays open (an editor replaced in its place could close it).
+        await vscode.window.showTextDocument(big, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        const [[elsewhere], [own]] = await Promise.all([cardsAt(small, inside(small, 'lupus')), cardsAt(big, big.positionAt(big.getText().lastIndexOf('lupus') + 1))]);
+        assert.match(elsewhere ?? '', /lupus/, 'hover in another document');
+        assert.match(own ?? '', /lupus/, 'hover at the end of the big document');
+        // Read whole, the document would hold the host for over a second (prose and terms alone:
+        // about 1.3 s on a quiet machine). The bound on a slice's wall time leaves room for a
+        // shared, noisy machine; `npm run bench` measures the slice's own CPU time (< 50 ms).
+        const pacing = api.analysisPacing(big.uri);
+        assert.ok(pacing && pacing.chars === big.getText().length, JSON.stringify(pacing));
+        assert.ok(pacing.slices >= 20, `read in ${pacing.slices} slices`);
+        assert.ok(pacing.longestSliceMs < 250, `the longest slice held the host ${pacing.longestSliceMs} ms (${JSON.stringify(pacing)})`);
+        // 79,000 jargon findings: the first thousand are shown, and one note counts the rest.
+        const diagnostics = await eventually('diagnostics of the big document', () => (ourDiagnostics(big).length > 0 ? ourDiagnostics(big) : undefined), 60_000);
+        assert.equal(diagnostics.length, DEFAULT_MAX_PROBLEMS + 1);
+        assert.equal(diagnostics.at(-1)!.code, DIAGNOSTICS.moreProblems);
+        assert.match(diagnostics.at(-1)!.message, /first 1,000 problems of this document; 78,\d{3} more/);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
     });
   });
 });

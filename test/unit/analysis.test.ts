@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { changedRange, DocumentAnalysis, proseSpans, readProse, updateProse } from '../../src/core';
+import { changedRange, DocumentAnalysis, finish, proseSpans, readDocumentProse, readProse, updateProse } from '../../src/core';
 import { bundledKb, repoText } from './helpers';
 import { applyEdit, documentOf, edit as anEdit, params, RUNS } from './properties';
 
@@ -60,7 +60,7 @@ describe('incremental document analysis', () => {
     assert.deepEqual(before.restarts, [0, 14, 29, 43]);
     // An edit in the third paragraph re-reads from the second (the last restart whose line it
     // leaves alone) to the fourth: the first span is kept as it was, the fourth shifted.
-    const after = updateProse(before, text.replace('Third', 'The third'));
+    const after = finish(updateProse(before, text.replace('Third', 'The third')));
     assert.equal(after.spans[0], before.spans[0]);
     assert.notEqual(after.spans[1], before.spans[1]);
     assert.deepEqual(after.spans[3], { start: before.spans[3].start + 4, end: before.spans[3].end + 4 });
@@ -118,6 +118,40 @@ describe('incremental document analysis', () => {
       }),
       params(),
     );
+  });
+
+  it(`reads a document in windows exactly as in one parse, for any text and window size (${RUNS} cases) [property]`, function () {
+    this.timeout(0);
+    fc.assert(
+      fc.property(documentOf(30), fc.integer({ min: 1, max: 400 }), (text, window) => {
+        const { spans, headings, restarts, flattened } = readProse(text, 0, text.length);
+        assert.deepEqual(finish(readDocumentProse(text, window)), { spans, headings, restarts, flattened });
+      }),
+      params(),
+    );
+  });
+
+  it('reads a fence that runs past its window whole, growing the window', () => {
+    const fence = `\`\`\`\n${'lupus\n\nAnd lupus\n'.repeat(50)}\`\`\`\n\nLupus at last.\n`;
+    const read = finish(readDocumentProse(fence, 20));
+    assert.deepEqual(read.spans.map((s) => fence.slice(s.start, s.end)), ['Lupus at last.\n']);
+  });
+
+  it('pauses between the windows of a long document and between runs of spans when finding terms', () => {
+    const text = 'Lupus and a rash.\n\n'.repeat(5_000);
+    let pauses = 0;
+    const reading = DocumentAnalysis.read(text);
+    let step = reading.next();
+    for (; !step.done; step = reading.next()) pauses++;
+    assert.ok(pauses >= 2, `${pauses} pauses while reading`);
+    const analysis = step.value;
+    const finding = analysis.findTerms(bundledKb().termIndex);
+    let terms = finding.next();
+    let termPauses = 0;
+    for (; !terms.done; terms = finding.next()) termPauses++;
+    assert.ok(termPauses >= 5_000 / 512, `${termPauses} pauses while finding terms`);
+    assert.equal(terms.value.length, 10_000);
+    assert.deepEqual(analysis.prose, readProse(text, 0, text.length).spans);
   });
 
   it('re-reads spans that share a line with an edit, since the line decides whether an abbreviation counts', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runCli, type CheckRecord, type ScanRecord, type SnippetBlockRecord, type SnippetRecord } from '../../src/cli/cli';
@@ -286,5 +286,21 @@ describe('CLI', () => {
   it('runs as the built `medterms` bin', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'search', 'G35', '--json'], { encoding: 'utf8' });
     assert.equal(JSON.parse(out).results[0].id, 'multiple-sclerosis');
+  });
+
+  it('ends quietly when its reader stops early (`… | head`)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'medterms-pipe-'));
+    const file = path.join(dir, 'long.md');
+    writeFileSync(file, 'Lupus and multiple sclerosis (MS) with tachycardia.\n\n'.repeat(50_000));
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', file, '--json']);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    // Read the first chunk, then close the pipe, as `head` does.
+    await new Promise((resolve) => child.stdout.once('data', resolve));
+    child.stdout.destroy();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(err, '');
+    assert.equal(code, 1); // `check` found problems; the status says so even when cut short
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { collectFindings, documentFindings, DocumentAnalysis, KnowledgeBase, nestingFindings, type StyleFinding } from '../../src/core';
+import { collectFindings, documentFindings, DocumentAnalysis, finish, KnowledgeBase, nestingFindings, type StyleFinding } from '../../src/core';
 import { bundledKb, bundledLayer } from './helpers';
 
 const finding = (start: number, rule: StyleFinding['rule'] = 'jargon'): StyleFinding => ({ rule, start, end: start + 1, message: 'm', fixes: [] });
@@ -7,18 +7,21 @@ const finding = (start: number, rule: StyleFinding['rule'] = 'jargon'): StyleFin
 describe('rule groups are contained', () => {
   it('a group that throws is reported, and the other groups’ findings are still returned, sorted', () => {
     const errors: string[] = [];
-    const found = collectFindings(
-      [
-        { name: 'first', run: () => [finding(9), finding(2)] },
-        {
-          name: 'broken',
-          run: () => {
-            throw new Error('injected');
+    const found = finish(
+      collectFindings(
+        [
+          { name: 'first', run: function* () { return [finding(9), finding(2)]; } },
+          {
+            name: 'broken',
+            run: function* () {
+              yield;
+              throw new Error('injected');
+            },
           },
-        },
-        { name: 'last', run: () => [finding(5, 'abbreviation')] },
-      ],
-      (group, err) => errors.push(`${group}: ${(err as Error).message}`),
+          { name: 'last', run: function* () { return [finding(5, 'abbreviation')]; } },
+        ],
+        (group, err) => errors.push(`${group}: ${(err as Error).message}`),
+      ),
     );
     assert.deepEqual(
       found.map((f) => f.start),

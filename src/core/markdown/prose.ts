@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { finish, type Sliced } from '../slices';
 import { changedRange, partitionPoint, type Span } from '../text';
 
 // One parser for the life of the process: creating it costs more than parsing a page.
@@ -85,8 +86,8 @@ export function frontMatterLength(text: string): number {
  * however broken (an unclosed fence runs to the end, as in every renderer), has prose spans.
  * Lines end at CRLF, LF or a lone CR, as in markdown-it and VS Code.
  */
-export function proseSpans(text: string): Span[] {
-  return readProse(text, 0, text.length).spans;
+export function proseSpans(text: string): readonly Span[] {
+  return finish(readDocumentProse(text)).spans;
 }
 
 /** The prose of a Markdown text, its headings, and where its parse could restart (see {@link readProse}). */
@@ -157,6 +158,72 @@ export function readProse(text: string, from: number, to: number): ProseMap & { 
   return { spans, headings, restarts, flattened, unclosed };
 }
 
+// How much text one markdown-it parse of a whole read takes at a time: a few milliseconds of work.
+const READ_WINDOW = 32_768;
+
+/**
+ * The prose map of a whole document, read in windows of about {@link READ_WINDOW} characters so
+ * that a 10 MB document can be read in slices (see `Sliced`); the same map as one parse of the
+ * whole text. A window ends where nothing can be open: at a line that starts with a letter
+ * after a blank line, which in CommonMark is a top-level paragraph — no list, quote or indented
+ * code continues over it — unless a fence or HTML block runs on; then the window grows (doubling,
+ * so the work stays linear) until that block ends in it. `window` is there for tests.
+ */
+export function* readDocumentProse(text: string, window = READ_WINDOW): Sliced<ProseMap> {
+  if (text.length <= window) {
+    const { spans, headings, restarts, flattened } = readProse(text, 0, text.length);
+    return { spans, headings, restarts, flattened };
+  }
+  const spans: Span[] = [];
+  const headings: Span[] = [];
+  const restarts: number[] = [];
+  const flattened: Span[] = [];
+  const frontMatter = frontMatterLength(text);
+  for (let from = 0; from < text.length; ) {
+    let part: ReturnType<typeof readProse>;
+    let to: number;
+    for (let size = window; ; size *= 2) {
+      to = paragraphStartAfter(text, Math.max(from + size, frontMatter));
+      part = readProse(text, from, to);
+      if (!part.unclosed || to === text.length) break;
+      yield;
+    }
+    // One at a time: a window of one hostile line can hold more spans than a call has arguments.
+    for (const [all, some] of [[spans, part.spans], [headings, part.headings], [flattened, part.flattened]] as const) for (const span of some) all.push(span);
+    for (const restart of part.restarts) restarts.push(restart);
+    from = to;
+    yield;
+  }
+  return { spans, headings, restarts, flattened };
+}
+
+/**
+ * The start of the first line at or after `offset` that starts with an ASCII letter and follows
+ * a blank line (spaces and tabs only), or `text.length`. Lines end at CRLF, LF or a lone CR.
+ */
+function paragraphStartAfter(text: string, offset: number): number {
+  let previousBlank = false;
+  // From the start of the line after `offset` (a window never ends in the middle of a line).
+  let at = offset;
+  while (at < text.length && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+  while (at < text.length) {
+    // `at` is at a line break: step over it to the next line's start.
+    at += text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1;
+    const c = text.charCodeAt(at);
+    if (previousBlank && isAsciiLetter(c)) return at;
+    let end = at;
+    let blank = true;
+    for (; end < text.length; end++) {
+      const d = text.charCodeAt(end);
+      if (d === 10 || d === 13) break;
+      if (d !== 32 && d !== 9) blank = false;
+    }
+    previousBlank = blank;
+    at = end;
+  }
+  return text.length;
+}
+
 /** Whether the line at `lineStart`, after the line at `previousStart`, is a restart point: blank line before, unindented itself. */
 function isRestart(source: string, previousStart: number, lineStart: number): boolean {
   const c = source.charCodeAt(lineStart);
@@ -169,14 +236,18 @@ function isRestart(source: string, previousStart: number, lineStart: number): bo
  * previous version, shifted). Parsing a window costs what its blocks cost, so typing in a 1 MB
  * document stays as cheap as typing in a small one. Falls back to a whole parse where a window
  * cannot be trusted: the edit touches front matter, or opens a fence or HTML block that may run
- * past the window.
+ * past the window. Pauses (see `Sliced`) only within a whole read.
  */
-export function updateProse(previous: ProseMap & { readonly text: string }, text: string): ProseMap {
+export function* updateProse(previous: ProseMap & { readonly text: string }, text: string): Sliced<ProseMap> {
+  return windowedUpdate(previous, text) ?? (yield* readDocumentProse(text));
+}
+
+/** {@link updateProse}'s re-read of the touched blocks, or `undefined` where only a whole read can be trusted. */
+function windowedUpdate(previous: ProseMap & { readonly text: string }, text: string): ProseMap | undefined {
   const change = changedRange(previous.text, text);
   if (change === undefined) return previous;
-  const whole = () => readProse(text, 0, text.length);
   const frontMatter = frontMatterLength(previous.text);
-  if (frontMatter > 0 ? change.start <= frontMatter || frontMatterLength(text) !== frontMatter : frontMatterLength(text) !== 0) return whole();
+  if (frontMatter > 0 ? change.start <= frontMatter || frontMatterLength(text) !== frontMatter : frontMatterLength(text) !== 0) return undefined;
   const old = previous.text;
   // The window starts at a restart whose line is wholly before the change, so that its line
   // still decides what it decided. A CR just before the change may become the first half of a
@@ -192,7 +263,7 @@ export function updateProse(previous: ProseMap & { readonly text: string }, text
   const delta = text.length - old.length;
   const oldTo = toIndex < restarts.length ? restarts[toIndex] : old.length;
   const window = readProse(text, from, oldTo + delta);
-  if (window.unclosed && oldTo < old.length) return whole();
+  if (window.unclosed && oldTo < old.length) return undefined;
   // Spans never straddle a restart: those before the window stay, those after move.
   const splice = (before: readonly Span[], fresh: readonly Span[]) => {
     const after = before.slice(partitionPoint(before.length, (i) => before[i].start < oldTo));

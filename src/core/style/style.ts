@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledgeBase';
 import type { Entry } from '../kb/types';
 import { foldCase, termKey } from '../match/normalize';
 import type { TermHit } from '../match/termIndex';
+import { finish, UNITS_PER_PAUSE, type Sliced } from '../slices';
 import { casedAt, type Span } from '../text';
 
 /**
@@ -82,10 +83,19 @@ const POSSESSIVE = /['’]s?$/;
  *   or a synonym: headings are left alone (a title may use the abbreviation the text spells
  *   out), and `MS (multiple sclerosis)` counts as spelled out. Fix: `multiple sclerosis (MS)`.
  */
-export function styleFindings({ text, hits, headings }: StyleInput, kb: KnowledgeBase, options: StyleOptions = {}): StyleFinding[] {
+export function styleFindings(input: StyleInput, kb: KnowledgeBase, options: StyleOptions = {}): StyleFinding[] {
+  return finish(styleFindingsSliced(input, kb, options));
+}
+
+/** {@link styleFindings}, pausing between runs of hits (see `Sliced`). */
+export function* styleFindingsSliced({ text, hits, headings }: StyleInput, kb: KnowledgeBase, options: StyleOptions = {}): Sliced<StyleFinding[]> {
   const allowed = new Set(options.allowedAbbreviations ?? []);
-  const entries = hits.map((hit) => kb.get(hit.entryId));
-  const sentences = sentenceNumbers(text, hits);
+  const entries: (Entry | undefined)[] = [];
+  const sentences = yield* sentenceNumbers(text, hits);
+  for (const [i, hit] of hits.entries()) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
+    entries.push(kb.get(hit.entryId));
+  }
   // A document repeats its terms: each wording's key is computed once.
   const keys = new Map<string, string>();
   const key = (wording: string) => {
@@ -95,28 +105,30 @@ export function styleFindings({ text, hits, headings }: StyleInput, kb: Knowledg
   };
   // Entries written plainly, per sentence: `${sentence} ${entryId}`.
   const plainIn = new Set<string>();
-  hits.forEach((hit, i) => {
+  for (const [i, hit] of hits.entries()) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
     if (entries[i]?.sayInstead && isPlain(text, hit, entries[i]!.sayInstead!, key)) plainIn.add(`${sentences[i]} ${hit.entryId}`);
-  });
+  }
   const inHeading = headingTest(headings);
   const explained = new Set<string>();
   const spelledOut = new Set<string>();
   const findings: StyleFinding[] = [];
-  hits.forEach((hit, i) => {
+  for (const [i, hit] of hits.entries()) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
     const entry = entries[i];
-    if (!entry) return;
+    if (!entry) continue;
     if (entry.sayInstead && !explained.has(entry.id) && isJargon(text, hit, entry.sayInstead, key)) {
       if (plainIn.has(`${sentences[i]} ${entry.id}`) || isExplained(text, hit, entry)) explained.add(entry.id);
       else findings.push(jargon(text, hit, entry.sayInstead));
     }
-    if (inHeading(hit)) return;
+    if (inHeading(hit)) continue;
     if (hit.field === 'name' || hit.field === 'synonym') spelledOut.add(entry.id);
     else if (hit.field === 'abbreviation' && !spelledOut.has(entry.id)) {
       spelledOut.add(entry.id);
       const abbreviation = bareAbbreviation(written(text, hit), entry);
       if (!allowed.has(abbreviation) && !spelledOutNext(text, hit, hits[i + 1])) findings.push(unexplainedAbbreviation(text, hit, entry, abbreviation));
     }
-  });
+  }
   return findings;
 }
 
@@ -185,9 +197,14 @@ function unexplainedAbbreviation(text: string, hit: TermHit, entry: Entry, abbre
 }
 
 /** For each hit, the number of the sentence it stands in (counting from 0). */
-function sentenceNumbers(text: string, hits: readonly TermHit[]): number[] {
+function* sentenceNumbers(text: string, hits: readonly TermHit[]): Sliced<number[]> {
   let sentence = 0;
-  return hits.map((hit, i) => (i > 0 && SENTENCE_END.test(text.slice(hits[i - 1].end, hit.start)) ? ++sentence : sentence));
+  const numbers: number[] = [];
+  for (const [i, hit] of hits.entries()) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
+    numbers.push(i > 0 && SENTENCE_END.test(text.slice(hits[i - 1].end, hit.start)) ? ++sentence : sentence);
+  }
+  return numbers;
 }
 
 /** A test of whether a hit is in a heading, for hits asked about in order of position. */
