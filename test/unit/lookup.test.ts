@@ -13,6 +13,7 @@ describe('look-up by description', () => {
       assert.equal(searchStem('Sensations'), searchStem('sensation'));
       assert.equal(searchStem('slurred'), 'slur');
       assert.equal(searchStem('red'), 'red');
+      assert.equal(searchStem('feet'), searchStem('foot'));
     });
 
     it('weighs function words nothing, framing words a little, negations half, content words fully', () => {

@@ -1,6 +1,18 @@
 import { tokenKey } from '../match/normalize';
 
 /**
+ * Plurals that the {@link tokenKey} rule cannot reduce, of words patients use of their bodies.
+ * Declared first: the light-word list below is stemmed as the module loads.
+ */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['feet', 'foot'],
+  ['teeth', 'tooth'],
+  ['children', 'child'],
+  ['women', 'woman'],
+  ['men', 'man'],
+]);
+
+/**
  * Words that never start a medical term in English prose — articles, prepositions,
  * conjunctions, pronouns, auxiliaries and the like. Completion never starts a replacement at one
  * (`with rhuem` replaces `rhuem` only); a description typed into look-up is matched on its other
@@ -36,7 +48,7 @@ const LIGHT_STEMS: ReadonlySet<string> = new Set(
   (
     'feel feeling felt trouble problem difficulty difficult issue hard get getting got lot really extremely extreme ' +
     'bad badly always often sometimes constant constantly frequent frequently usual usually kind sort thing ' +
-    'something keep kept start stop begin began seem ' +
+    'something keep kept start stop begin began seem time times ' +
     'person people patient symptom sign disease disorder syndrome condition abnormality test'
   )
     .split(' ')
@@ -64,13 +76,14 @@ export function wordWeight(word: string): number {
 
 /**
  * The stem under which look-up compares whole words: the {@link tokenKey} (plural and
- * possessive dropped: `sensations` → `sensation`) less an `-ing` or `-ed` ending and a final
+ * possessive dropped: `sensations` → `sensation`; `feet` → `foot`) less an `-ing` or `-ed` ending and a final
  * `e` (`sleeping` → `sleep`, `tingling` = `tingle` → `tingl`, `slurred` → `slur`). Crude on
  * purpose: it is applied to the query and the knowledge base alike, so it only has to be
  * consistent. Words of three letters or fewer are left as they are (`red`, `bed`).
  */
 export function searchStem(word: string): string {
   let w = tokenKey(word);
+  w = IRREGULAR_PLURALS.get(w) ?? w;
   if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
   else if (w.length > 4 && w.endsWith('ed')) w = undouble(w.slice(0, -2));
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
