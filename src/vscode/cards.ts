@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escape, renderCard, type Entry, type KnowledgeBase } from '../core';
+import { escape, renderCard, writtenName, type Entry, type KnowledgeBase } from '../core';
 import type { InsertSnippetArgs } from './snippets';
 import { Commands } from './constants';
 import { commandLink, LINKABLE_COMMANDS } from './commandLinks';
@@ -21,7 +21,7 @@ export function cardMarkdown(entry: Entry, kb: KnowledgeBase, snippetsAt?: { rea
   if (snippetsAt && kb.snippets.about(entry.id).length > 0) {
     const args: InsertSnippetArgs = { term: entry.id, line: snippetsAt.line };
     const insert = commandLink(Commands.insertSnippet, args);
-    if (insert) actions.push(`[Insert snippet about ${escape(entry.name)}](${insert})`);
+    if (insert) actions.push(`[Insert snippet about ${escape(writtenName(entry))}](${insert})`);
   }
   const md = new vscode.MarkdownString(actions.length ? `${card}\n\n${actions.join(' · ')}` : card);
   md.isTrusted = { enabledCommands: [...LINKABLE_COMMANDS] };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { completeAt, renderCard, writtenName, type Entry } from '../../src/core';
+import { completeAt, DocumentAnalysis, renderCard, styleFindings, writtenName, type Entry } from '../../src/core';
 import { bundledKb, hpoNodes, kbOf, ROOT } from './helpers';
 
 // Names as a writer writes them (issue 12): HPO labels ship verbatim (licence) and are marked
@@ -101,6 +101,14 @@ describe('names as a writer writes them', () => {
       assert.equal(mid.items[0].text, 'paranoia');
       assert.equal(completeAt(kb.search, 'It starts slowly. Paranoi')!.items[0].text, 'Paranoia');
       assert.equal(completeAt(kb.search, "Tremor is a sign of Parkinso")!.items[0].text, "Parkinson's disease");
+    });
+
+    it('spells out an abbreviation with the name as written', () => {
+      const small = kbOf([{ id: 'rls', kind: 'condition', name: 'Restless legs', sentenceCase: true, abbreviations: ['RLS'] }]);
+      const text = 'People with RLS often sleep badly.';
+      const analysis = DocumentAnalysis.of(text);
+      const [finding] = styleFindings({ text, hits: analysis.terms(small.termIndex), headings: analysis.headings }, small);
+      assert.equal(finding.fixes[0].replacement, 'restless legs (RLS)');
     });
 
     it('titles the card with the name as written', () => {

@@ -1,5 +1,6 @@
 import { escape } from '../card';
 import { safeHttpsUrl } from '../inert';
+import { writtenName } from '../kb/writtenName';
 import type { KnowledgeBase } from '../knowledgeBase';
 import type { Snippet } from './snippet';
 import { renderDefaults } from './template';
@@ -32,7 +33,10 @@ export function snippetState(snippet: Snippet, today: string): string {
  * view opens as plain text.
  */
 export function renderSnippetCard(snippet: Snippet, kb: KnowledgeBase, today: string): string {
-  const about = snippet.terms.map((id) => escape(kb.get(id)?.name ?? id)).join(' · ');
+  const about = snippet.terms
+    .map((id) => kb.get(id))
+    .map((entry, i) => escape(entry ? writtenName(entry) : snippet.terms[i]))
+    .join(' · ');
   const facts = [`**About:** ${about}`, `**Review:** ${escape(snippetReviewText(snippet))}`];
   const reader = [snippet.readingGrade !== undefined ? `reading grade ${snippet.readingGrade}` : '', snippet.audience ? `for ${escape(snippet.audience)}` : ''].filter(Boolean);
   if (reader.length) facts.push(`**Reader:** ${reader.join(', ')}`);

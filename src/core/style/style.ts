@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../knowledgeBase';
 import type { Entry } from '../kb/types';
+import { writtenName } from '../kb/writtenName';
 import { foldCase, termKey } from '../match/normalize';
 import type { TermHit } from '../match/termIndex';
 import { finish, UNITS_PER_PAUSE, type Sliced } from '../slices';
@@ -185,7 +186,7 @@ function spelledOutNext(text: string, hit: TermHit, next: TermHit | undefined): 
 function unexplainedAbbreviation(text: string, hit: TermHit, entry: Entry, abbreviation: string): StyleFinding {
   const term = written(text, hit);
   const plural = term.replace(POSSESSIVE, '') !== abbreviation ? 's' : '';
-  const spelled = `${casedAt(entry.name, text, hit.start)}${plural} (${abbreviation}${plural})`;
+  const spelled = `${casedAt(writtenName(entry), text, hit.start)}${plural} (${abbreviation}${plural})`;
   return {
     rule: 'abbreviation',
     start: hit.start,
