@@ -54,41 +54,45 @@ export class WordIndex {
   /** Every stem, for the words that share a start with a query word. */
   readonly #byPrefix: PrefixIndex;
   /** word id → ids of the strings containing it, ascending. */
-  readonly #postings: Uint32Array[];
-  /** string id → its distinct weighed words, and their weights in the same order. */
-  readonly #words: Uint32Array[];
-  readonly #weights: Float32Array[];
+  readonly #postings: number[][] = [];
+  /**
+   * The distinct weighed words of string `id` are `#wordIds[#starts[id]]` up to
+   * `#wordIds[#starts[id + 1]]`, their weights at the same places of `#wordWeights`: flat
+   * arrays, so that a knowledge base of 100,000 forms is indexed without an array per form.
+   */
+  readonly #starts: Uint32Array;
+  readonly #wordIds: Uint32Array;
+  readonly #wordWeights: Float32Array;
   /** string id → the sum of its words' weights. */
   readonly #totals: Float64Array;
 
   /** @param texts the strings, in search form (lower case, single spaces); a string's id is its position. */
   constructor(texts: readonly string[]) {
-    const lists: number[][] = [];
-    this.#words = [];
-    this.#weights = [];
+    this.#starts = new Uint32Array(texts.length + 1);
     this.#totals = new Float64Array(texts.length);
+    const wordIds: number[] = [];
+    const wordWeights: number[] = [];
     // Forms repeat their words (`syndrome`, `of`): each word is stemmed and weighed once.
     const known = new Map<string, QueryWord>();
     texts.forEach((text, id) => {
-      const words: number[] = [];
-      const weights: number[] = [];
+      this.#starts[id] = wordIds.length;
       for (const { stem, weight } of weighedWords(text, known)) {
         let word = this.#ids.get(stem);
         if (word === undefined) {
           word = this.#stems.length;
           this.#ids.set(stem, word);
           this.#stems.push(stem);
-          lists.push([]);
+          this.#postings.push([]);
         }
-        lists[word].push(id);
-        words.push(word);
-        weights.push(weight);
+        this.#postings[word].push(id);
+        wordIds.push(word);
+        wordWeights.push(weight);
         this.#totals[id] += weight;
       }
-      this.#words.push(Uint32Array.from(words));
-      this.#weights.push(Float32Array.from(weights));
     });
-    this.#postings = lists.map((ids) => Uint32Array.from(ids));
+    this.#starts[texts.length] = wordIds.length;
+    this.#wordIds = Uint32Array.from(wordIds);
+    this.#wordWeights = Float32Array.from(wordWeights);
     this.#byPrefix = new PrefixIndex(this.#stems.map((stem, word) => [stem, word] as const));
   }
 
@@ -122,9 +126,8 @@ export class WordIndex {
       const got = new Float64Array(wanted.length);
       let matchedOwn = 0;
       let exact = true;
-      const words = this.#words[id];
-      for (let k = 0; k < words.length; k++) {
-        const list = credits.get(words[k]);
+      for (let k = this.#starts[id]; k < this.#starts[id + 1]; k++) {
+        const list = credits.get(this.#wordIds[k]);
         if (!list) {
           exact = false;
           continue;
@@ -135,7 +138,7 @@ export class WordIndex {
           best = Math.max(best, value);
         }
         if (best < 1) exact = false;
-        matchedOwn += this.#weights[id][k] * best;
+        matchedOwn += this.#wordWeights[k] * best;
       }
       let matchedWanted = 0;
       got.forEach((value, at) => {
