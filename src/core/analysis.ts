@@ -1,5 +1,5 @@
 import { readDocumentProse, updateProse, type ProseMap } from './markdown/prose';
-import { documentHits } from './match/documentHits';
+import { documentHitsSliced } from './match/documentHits';
 import { shiftHit, type TermHit, type TermIndex } from './match/termIndex';
 import { finish, UNITS_PER_PAUSE, type Sliced } from './slices';
 import { changedRange, type Span } from './text';
@@ -86,8 +86,7 @@ export class DocumentAnalysis {
     if (this.#scanned?.index !== index) {
       const base = this.#base && this.#base.#scanned?.index === index ? this.#base : undefined;
       const hits = base ? yield* this.#rescan(base, index) : yield* this.#scan(index);
-      yield;
-      this.#scanned = { index, hits, confirmed: documentHits(this.text, hits) };
+      this.#scanned = { index, hits, confirmed: yield* documentHitsSliced(this.text, hits) };
       this.#base = undefined;
     }
     return this.#scanned.confirmed;
@@ -113,7 +112,10 @@ export class DocumentAnalysis {
    * scanned. Lines, not just spans, because whether an abbreviation counts depends on its line.
    */
   *#rescan(base: DocumentAnalysis, index: TermIndex): Sliced<TermHit[]> {
+    // Comparing two 10 MB versions takes a few ms: a step of its own.
+    yield;
     const change = changedRange(base.text, this.text);
+    yield;
     const baseHits = base.#scanned!.hits;
     if (!change) return [...baseHits];
     // Lines as the term index reads them, which end at LF; a lone CR ends no line there, so these

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { finish, type Sliced } from '../slices';
-import { changedRange, partitionPoint, type Span } from '../text';
+import { changedRange, partitionPoint, type Span, type TextChange } from '../text';
 
 // One parser for the life of the process: creating it costs more than parsing a page.
 // HTML enabled so that HTML blocks (and comments) are recognised and skipped, not read as prose.
@@ -239,13 +239,15 @@ function isRestart(source: string, previousStart: number, lineStart: number): bo
  * past the window. Pauses (see `Sliced`) only within a whole read.
  */
 export function* updateProse(previous: ProseMap & { readonly text: string }, text: string): Sliced<ProseMap> {
-  return windowedUpdate(previous, text) ?? (yield* readDocumentProse(text));
+  const change = changedRange(previous.text, text);
+  if (change === undefined) return previous;
+  // Comparing two 10 MB versions takes a few ms: a step of its own.
+  yield;
+  return windowedUpdate(previous, text, change) ?? (yield* readDocumentProse(text));
 }
 
 /** {@link updateProse}'s re-read of the touched blocks, or `undefined` where only a whole read can be trusted. */
-function windowedUpdate(previous: ProseMap & { readonly text: string }, text: string): ProseMap | undefined {
-  const change = changedRange(previous.text, text);
-  if (change === undefined) return previous;
+function windowedUpdate(previous: ProseMap & { readonly text: string }, text: string, change: TextChange): ProseMap | undefined {
   const frontMatter = frontMatterLength(previous.text);
   if (frontMatter > 0 ? change.start <= frontMatter || frontMatterLength(text) !== frontMatter : frontMatterLength(text) !== 0) return undefined;
   const old = previous.text;

@@ -1,5 +1,6 @@
 import { foldCase } from './normalize';
 import type { TermHit } from './termIndex';
+import { finish, UNITS_PER_PAUSE, type Sliced } from '../slices';
 
 /**
  * What a document's terms are once the whole document is known: the second, cheap pass after
@@ -46,6 +47,11 @@ export function isPendingAbbreviation(hit: TermHit): boolean {
  * Linear in the number of hits; each definition check reads a few characters around two hits.
  */
 export function documentHits(text: string, scanned: readonly TermHit[]): readonly TermHit[] {
+  return finish(documentHitsSliced(text, scanned));
+}
+
+/** {@link documentHits}, pausing between runs of hits (see `Sliced`): a 10 MB document has 200,000. */
+export function documentHitsSliced(text: string, scanned: readonly TermHit[]): Sliced<readonly TermHit[]> {
   return resolve(text, scanned, new Map());
 }
 
@@ -55,18 +61,21 @@ export function documentHits(text: string, scanned: readonly TermHit[]): readonl
  */
 export function definedAbbreviations(text: string, scanned: readonly TermHit[]): Map<string, string> {
   const defined = new Map<string, string>();
-  resolve(text, scanned, defined);
+  finish(resolve(text, scanned, defined));
   return defined;
 }
 
 /** {@link documentHits}, noting each definition in `defined`. */
-function resolve(text: string, scanned: readonly TermHit[], defined: Map<string, string>): readonly TermHit[] {
+function* resolve(text: string, scanned: readonly TermHit[], defined: Map<string, string>): Sliced<readonly TermHit[]> {
   if (!scanned.some((hit) => hit.field === 'abbreviation')) return scanned;
+  yield;
   const named = namedEntries(scanned);
+  yield;
   const counts = (hit: TermHit | undefined): hit is TermHit => hit !== undefined && !isPendingAbbreviation(hit) && (!hit.contextual || named.has(hit.entryId));
   const hits: TermHit[] = [];
   let previous: TermHit | undefined; // the last hit that counts, for "term (ABBR)"
   for (let i = 0; i < scanned.length; i++) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
     const hit = scanned[i];
     const abbreviation = hit.field === 'abbreviation' ? bareAbbreviation(text.slice(hit.start, hit.end)) : undefined;
     if (abbreviation !== undefined) {
