@@ -1,6 +1,8 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import { snippetFindings } from './snippets/check';
 import { finish, type Sliced } from './slices';
+import { personFirstFindingsSliced } from './style/personFirst';
+import { plainWordFindingsSliced } from './style/plainWords';
 import { styleFindingsSliced, type StyleFinding, type StyleInput } from './style/style';
 import type { Span } from './text';
 
@@ -66,6 +68,8 @@ export function documentFindingsSliced(
   return collectFindings(
     [
       { name: 'plain language', run: () => styleFindingsSliced(input, kb, options) },
+      { name: 'general jargon', run: () => plainWordFindingsSliced(input) },
+      { name: 'person-first', run: () => personFirstFindingsSliced(input.text, input.prose) },
       // Linear in the text and a few milliseconds on 10 MB: no pause points needed inside.
       { name: 'snippets', run: function* () { return snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }); } },
       { name: 'nesting', run: function* () { return nestingFindings(input.flattened ?? []); } },

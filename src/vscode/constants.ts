@@ -29,6 +29,7 @@ export const Settings = {
     'snippet-marker': 'diagnostics.snippetMarker',
     'snippet-unmarked': 'diagnostics.snippetUnmarked',
     nesting: 'diagnostics.nesting',
+    'person-first': 'diagnostics.personFirst',
   } satisfies Record<StyleRule, string>,
   allowedAbbreviations: 'diagnostics.allowedAbbreviations',
   /** The most diagnostics shown for one document; the rest are counted in a note. */

@@ -18,6 +18,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
   'snippet-marker': 'warning',
   'snippet-unmarked': 'hint',
   nesting: 'information',
+  // Wording about people is a judgement, like jargon.
+  'person-first': 'information',
 };
 
 /**

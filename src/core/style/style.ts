@@ -9,16 +9,17 @@ import { casedAt, type Span } from '../text';
 /**
  * A rule MedTerms checks a document by: plain language (`jargon`, `abbreviation`), vetted
  * snippets (see `snippetFindings`), and `nesting`: text nested too deeply for a full Markdown
- * read, which is checked as plain text and says so (see `documentFindings`). The ids are public: diagnostic codes, settings and CLI
+ * read, which is checked as plain text and says so (see `documentFindings`), and `person-first`:
+ * wording that names people by a condition (see `personFirstFindingsSliced`). The ids are public: diagnostic codes, settings and CLI
  * output use them.
  */
-export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule | 'nesting';
+export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule | 'nesting' | 'person-first';
 
 /** The rules about vetted snippets and their provenance markers. */
 export type SnippetRule = 'snippet-edited' | 'snippet-outdated' | 'snippet-review-due' | 'snippet-marker' | 'snippet-unmarked';
 
 /** Every rule, in the order settings and documentation list them. */
-export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked', 'nesting'];
+export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked', 'nesting', 'person-first'];
 
 /** One way to fix a finding: replace `[start, end)` of the text with `replacement`. */
 export interface StyleFix extends Span {
@@ -145,24 +146,40 @@ function isPlain(text: string, hit: TermHit, sayInstead: string, key: (wording: 
 
 /** Whether the jargon at `hit` is followed by its plain wording in brackets, or introduced by a naming cue. */
 function isExplained(text: string, hit: TermHit, entry: Entry): boolean {
-  const inBrackets = [entry.sayInstead!, ...(entry.layTerms ?? [])].some(
-    (plain) => foldCase(text.slice(hit.end, hit.end + plain.length + 3)) === foldCase(` (${plain})`),
-  );
-  return inBrackets || NAMING_CUE.test(text.slice(Math.max(0, hit.start - NAMING_CUE_LOOK_BACK), hit.start));
+  return explainedAt(text, hit, [entry.sayInstead!, ...(entry.layTerms ?? [])]);
+}
+
+/**
+ * Whether the wording at `span` is explained where it stands: followed by one of `plain` in
+ * brackets (`prognosis (outlook)`), or introduced by a naming cue (`known as prognosis`).
+ * Looks at a bounded stretch of text either side.
+ */
+export function explainedAt(text: string, span: Span, plain: readonly string[]): boolean {
+  const inBrackets = plain.some((p) => foldCase(text.slice(span.end, span.end + p.length + 3)) === foldCase(` (${p})`));
+  return inBrackets || NAMING_CUE.test(text.slice(Math.max(0, span.start - NAMING_CUE_LOOK_BACK), span.start));
 }
 
 function jargon(text: string, hit: TermHit, sayInstead: string): StyleFinding {
-  const term = written(text, hit);
-  const explain: StyleFix = { title: `Explain: ${oneLine(term)} (${sayInstead})`, start: hit.start, end: hit.end, replacement: `${term} (${sayInstead})` };
-  const plain = casedAt(sayInstead, text, hit.start, term);
-  const replace: StyleFix = { title: `Replace with “${plain}”`, start: hit.start, end: hit.end, replacement: plain };
+  // Replacing a name by a bare abbreviation would only raise the abbreviation rule.
+  return jargonFinding(text, hit, sayInstead, { replace: !ABBREVIATION_LIKE.test(sayInstead) });
+}
+
+/**
+ * A `jargon` finding for the wording at `span`, with its fixes: replace it with `plain` (unless
+ * `replace` is false: the plain wording does not fit in its place) and explain it in brackets.
+ * `formal` words (`commence`) are named as such, not as medical jargon.
+ */
+export function jargonFinding(text: string, span: Span, plain: string, { replace = true, formal = false }: { replace?: boolean; formal?: boolean } = {}): StyleFinding {
+  const term = written(text, span);
+  const explain: StyleFix = { title: `Explain: ${oneLine(term)} (${plain})`, start: span.start, end: span.end, replacement: `${term} (${plain})` };
+  const cased = casedAt(plain, text, span.start, term);
+  const replacement: StyleFix = { title: `Replace with “${cased}”`, start: span.start, end: span.end, replacement: cased };
   return {
     rule: 'jargon',
-    start: hit.start,
-    end: hit.end,
-    message: `“${oneLine(term)}” is medical jargon; readers may know it as “${sayInstead}”.`,
-    // Replacing a name by a bare abbreviation would only raise the abbreviation rule.
-    fixes: ABBREVIATION_LIKE.test(sayInstead) ? [explain] : [replace, explain],
+    start: span.start,
+    end: span.end,
+    message: formal ? `“${oneLine(term)}” is a formal word; readers may find “${plain}” plainer.` : `“${oneLine(term)}” is medical jargon; readers may know it as “${plain}”.`,
+    fixes: replace ? [replacement, explain] : [explain],
   };
 }
 
