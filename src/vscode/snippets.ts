@@ -293,7 +293,9 @@ export function snippetCompletionProvider(session: Session): vscode.CompletionIt
             return {
               snippetId: snippet.id,
               label: { label: snippet.title, description: snippetState(snippet, today) },
-              kind: vscode.CompletionItemKind.Snippet,
+              // Not `Snippet`: Markdown's snippet suggestions are off by default (package.json's
+              // configurationDefaults), which would hide these too.
+              kind: vscode.CompletionItemKind.Reference,
               detail: `Vetted snippet · ${snippet.review}`,
               // VS Code filters on what was typed since the slash; titles and terms both count.
               filterText: `/snippet ${snippet.title} ${names}`,

@@ -76,6 +76,16 @@ describe('MedTerms in a real VS Code', () => {
   });
 
   describe('completion', () => {
+    it('keeps the list while a word is typed: in Markdown, quick suggestions on, word-based and snippet suggestions off', () => {
+      // A provider whose answer is empty at a word's first letter is asked again at the next only
+      // if no other provider's items opened the list: Markdown's snippets (`heading1` for `h`,
+      // `code` for `c`…) would keep MedTerms out of the list for the rest of the word.
+      const editor = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+      assert.deepEqual(editor.get('quickSuggestions'), { comments: 'off', strings: 'off', other: 'on' });
+      assert.equal(editor.get('wordBasedSuggestions'), 'off');
+      assert.equal(editor.get('snippetSuggestions'), 'none');
+    });
+
     // Part of the table the core and CLI tests run in full, through the real editor.
     for (const { before, replaces, first } of COMPLETION_CASES.filter((_, i) => i % 4 === 0)) {
       it(`“${before}”: replaces “${replaces}”, ${first} first, in the order VS Code shows`, async () => {
