@@ -67,7 +67,7 @@ async function main() {
   const timeoutMs = Number(process.env.VSCODE_TEST_TIMEOUT_MS) || 300_000;
   const verbose = process.env.VSCODE_TEST_VERBOSE === '1';
 
-  const runtime = ensureRuntime();
+  const runtime = await ensureRuntime();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-tests-'));
   const resultFile = process.env.VSCODE_TEST_RESULT_FILE || path.join(tmp, 'results.txt');
   fs.mkdirSync(path.dirname(resultFile), { recursive: true });

@@ -15,12 +15,19 @@
 // The file to show first is opened through the workbench's `openFile` payload entry,
 // which (unlike extensionDevelopmentPath) needs no special option.
 //
+// When a desktop VS Code (`code`) is on the PATH, it first offers to open the article there
+// instead (as a development extension: `code --extensionDevelopmentPath=...`), which needs no
+// code-server at all; without a terminal to ask in, it prints that command and goes on.
+//
 // Options (defaults in brackets), mainly for trying the script on another extension:
 //   --extension=DIR [repo root]  --folder=DIR [examples/]  --open=FILE [examples/numbness-in-hands.md]
+//   --browser: do not offer the desktop VS Code
 // Environment: PORT [8080; a free port is used when it is taken].
 
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { ensureRuntime } from './setup-vscode-runtime.mjs';
 import { encodePath, freePort, portIsFree, remoteUri, startCodeServer, tail, waitHealthy } from './lib/code-server.mjs';
 
@@ -32,11 +39,46 @@ function option(name, fallback) {
   return path.resolve(arg ? arg.slice(prefix.length) : fallback);
 }
 
+/** The first `code` executable on the PATH: a desktop VS Code (code-server's is `code-server`). */
+function desktopCode() {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const file = path.join(dir || '.', 'code');
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Offers to open the article in the desktop VS Code on the PATH instead; true when it did. Asks
+ * only in a terminal; elsewhere it prints the command and the browser build starts as usual.
+ */
+async function openedInDesktop(extDir, folder, openFile) {
+  const code = process.argv.includes('--browser') ? undefined : desktopCode();
+  if (!code) return false;
+  const args = [`--extensionDevelopmentPath=${extDir}`, folder, ...(fs.existsSync(openFile) ? [openFile] : [])];
+  log(`a desktop VS Code is on your PATH (${code}); to use it instead: ${code} ${args.map((a) => JSON.stringify(a)).join(' ')}`);
+  if (!process.stdin.isTTY) return false;
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await prompt.question('[start] Open the example article there instead of VS Code in the browser? [y/N] ');
+  prompt.close();
+  if (!/^y/i.test(answer.trim())) return false;
+  spawn(code, args, { stdio: 'inherit', detached: true }).unref();
+  log('opened in the desktop VS Code (the MedTerms window is marked [Extension Development Host])');
+  return true;
+}
+
 async function main() {
-  const runtime = ensureRuntime();
-  const extDir = option('extension', runtime.repoRoot);
-  const folder = option('folder', path.join(runtime.repoRoot, 'examples'));
+  const repoRoot = path.resolve(import.meta.dirname, '..');
+  const extDir = option('extension', repoRoot);
+  const folder = option('folder', path.join(repoRoot, 'examples'));
   const openFile = option('open', path.join(folder, 'numbness-in-hands.md'));
+  if (await openedInDesktop(extDir, folder, openFile)) return;
+  const runtime = await ensureRuntime();
 
   const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'package.json'), 'utf8'));
   const extId = `${manifest.publisher}.${manifest.name}`;
