@@ -23,6 +23,7 @@ import { addMedicines, medicineAttributions } from './kb/medicines.mjs';
 import { applyWritersCasing } from './kb/names.mjs';
 import { renderNotice, sourceAttributions } from './kb/notice.mjs';
 import { renderKb, renderTermIndex, writeOutputs } from './kb/output.mjs';
+import { markLookupOnly } from './kb/prose.mjs';
 import { checkIcdOverridesShipped, finishReport, newReport, renderReport } from './kb/report.mjs';
 import { indexSources, loadSources, verifyChecksums } from './kb/sources.mjs';
 import { resolveSurfaceForms } from './kb/surface-forms.mjs';
@@ -50,6 +51,7 @@ function build(args) {
   const out = finalEntries(live, S.doidAlt, report);
   applyWritersCasing(out, S); // HPO labels in sentence case marked (shipped verbatim), shouted source names re-cased
   aliasAuditStep(out, S, M, report); // every alias checked against its entry's name (decisions: data/manual/alias-decisions.json)
+  markLookupOnly(out, M, report); // cell types, blood: found by look-up, never recognised in prose (data/manual/lookup-only.json)
 
   // outputs, the knowledge base checked against its schema before anything is written
   const sources = [...sourceAttributions(S), ...medicineAttributions()];

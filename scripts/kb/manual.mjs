@@ -53,7 +53,9 @@ export function loadManual() {
   const separateConcepts = existsSync(sepFile) ? readJson(sepFile).separateConcepts ?? [] : [];
   const icdFile = join(MANUAL, 'icd-codes.json');
   const icdCodes = existsSync(icdFile) ? readJson(icdFile).icdCodes ?? [] : [];
-  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts, icdCodes };
+  const lookupFile = join(MANUAL, 'lookup-only.json');
+  const lookupOnly = existsSync(lookupFile) ? readJson(lookupFile).entries ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts, icdCodes, lookupOnly };
 }
 
 /**

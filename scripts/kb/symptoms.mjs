@@ -166,8 +166,13 @@ function addHpoSymptoms(gen, S, { matchSymptomCode }, separateConcepts, forced, 
 /** SYMP terms (not groupings, at most four words): joined to their twin, or added as symptoms. */
 function addSympSymptoms(gen, S, { matchSymptomCode }, forced, { condByCui, condByKey }, symptomKeys, report) {
   const SYMP_ROOT = 'SYMP:0000462';
+  const quantities = measuredQuantities(S.sympTerms);
   for (const t of [...S.sympTerms.values()].sort((a, b) => cmp(a.id, b.id))) {
     if (t.obsolete || !t.name || t.id === SYMP_ROOT) continue;
+    if (quantities.has(t.id) && !forced.has(t.id)) {
+      report.aliasCollisions.push({ form: t.name, field: 'name', keptOn: null, droppedFrom: t.id, resolution: `${t.id} groups a high and a low form of itself: it names a measured quantity, not a symptom (annotation guidelines: "blood pressure" alone is no term); left out` });
+      continue;
+    }
     const isGroup = / symptom$/.test(t.name) || / symptoms$/.test(t.name);
     if ((isGroup || t.name.split(/\s+/).length > 4) && !forced.has(t.id)) continue;
     const { abbreviations, synonyms } = exactSynonyms(t);
@@ -209,4 +214,28 @@ function addSympSymptoms(gen, S, { matchSymptomCode }, forced, { condByCui, cond
       hpoLayTerms: [],
     });
   }
+}
+
+/**
+ * SYMP terms that name a measured quantity rather than a symptom: those with both a high and a
+ * low form of themselves among their children ("blood pressure" over "high blood pressure" and
+ * "low blood pressure"). SYMP files them as general symptoms only to group the two; the
+ * quantity itself is no symptom (annotation guidelines: "blood pressure", "blood sugar"), and as
+ * an entry it made every "blood pressure" in prose a symptom.
+ */
+export function measuredQuantities(sympTerms) {
+  const HIGH = /^(?:high|increased|elevated|raised) /;
+  const LOW = /^(?:low|decreased|reduced) /;
+  const sides = new Map(); // parent id -> bit 1 high, bit 2 low
+  for (const t of sympTerms.values()) {
+    if (t.obsolete || !t.name) continue;
+    for (const p of t.isA) {
+      const parent = sympTerms.get(p);
+      if (!parent?.name) continue;
+      const rest = t.name.toLowerCase();
+      const side = HIGH.test(rest) && rest.replace(HIGH, '') === parent.name.toLowerCase() ? 1 : LOW.test(rest) && rest.replace(LOW, '') === parent.name.toLowerCase() ? 2 : 0;
+      if (side) sides.set(p, (sides.get(p) ?? 0) | side);
+    }
+  }
+  return new Set([...sides].filter(([, bits]) => bits === 3).map(([id]) => id));
 }

@@ -66,6 +66,12 @@ export interface Entry {
    * insert it.
    */
   readonly sentenceCase?: true;
+  /**
+   * The entry is found by look-up and linked from cards, but its forms are not recognised in
+   * prose: a cell type or blood (`platelet`, `blood`), which the annotation guidelines the
+   * product follows do not count as terms. Set by the build (`scripts/kb/prose.mjs`).
+   */
+  readonly lookupOnly?: true;
   /** Case-sensitive short forms, e.g. `MS`. Matched only in exactly this casing. */
   readonly abbreviations?: readonly string[];
   /** Other clinical names. Matched case-insensitively. */

@@ -5,6 +5,7 @@ import { ABBREVIATION_SHAPE, documentHits, pendingAbbreviation } from './documen
 // Where the core's index and the editor's analysis have always found it.
 export { confirmContextual } from './documentHits';
 import { forEachWord, joinedWords, tokenKey, wordKeys } from './normalize';
+import { OrganisationNames } from './organisations';
 import { BUNDLED_PHRASING, bundledPhrases, PhraseMatcher, type PhrasingTable } from './phrasing';
 
 /**
@@ -78,6 +79,8 @@ export class TermIndex {
   readonly #shouting = new ShoutingLines();
   /** Patient phrasing ("trouble walking"), matched where no longer term starts; see `phrasing.ts`. */
   readonly #phrases: PhraseMatcher | undefined;
+  /** The names of organisations in a span read, as pairs of word indexes (see `organisations.ts`): no term is found inside one. */
+  readonly #names: number[] = [];
 
   /**
    * @param entries the knowledge base.
@@ -89,18 +92,7 @@ export class TermIndex {
   static fromEntries(entries: readonly Entry[], contextualAbbreviations: Iterable<string> = [], phrasing: PhrasingTable | null = BUNDLED_PHRASING): TermIndex {
     const contextual = new Set(contextualAbbreviations);
     const terms = new Map<string, Target[]>();
-    const add = (surface: string, target: Target) => {
-      const keys = wordKeys(surface);
-      if (keys.length > 0) addTarget(terms, keys.join(' '), target);
-      // "X-ray" is also written "xray": index the hyphen-joined form as one word too.
-      if (keys.length > 1 && !target[2] && /[-‐‑]/.test(surface)) addTarget(terms, wordKeys(surface.replace(/[-‐‑]/g, '')).join(' '), target);
-    };
-    for (const entry of entries) {
-      add(entry.name, [entry.id, 'name']);
-      for (const s of entry.synonyms ?? []) add(s, [entry.id, 'synonym']);
-      for (const s of entry.layTerms ?? []) add(s, [entry.id, 'layTerm']);
-      for (const a of entry.abbreviations ?? []) add(a, contextual.has(a) ? [entry.id, 'abbreviation', a, 1] : [entry.id, 'abbreviation', a]);
-    }
+    for (const entry of entries) for (const [key, target] of termKeysOf(entry, contextual)) addTarget(terms, key, target);
     for (const targets of terms.values()) targets.sort((a, b) => PRECEDENCE[a[1]] - PRECEDENCE[b[1]]);
     const prefixes = new Set<string>();
     for (const key of terms.keys()) {
@@ -128,6 +120,41 @@ export class TermIndex {
       else terms.set(line.slice(0, tab), line.slice(tab + 1));
     }
     return new TermIndex(terms, prefixes, phrases ?? undefined);
+  }
+
+  /**
+   * This index with some entries changed, for a team's layer over the bundled knowledge base:
+   * the keys of `removed` (entries overridden or suppressed, as they were) lose their targets,
+   * the keys of `added` (entries new or overridden, as they are now) gain theirs. Costs a copy
+   * of the key map plus work in proportion to the changed entries — far less than
+   * {@link fromEntries} over the whole knowledge base, which a 1,000-entry layer would
+   * otherwise pay at every edit of the layer.
+   * @param knows whether an entry id is in the knowledge base now, for the patient phrasing's targets.
+   */
+  withChanges(removed: readonly Entry[], added: readonly Entry[], contextualAbbreviations: Iterable<string>, knows: (entryId: string) => boolean, phrasing: PhrasingTable | null = BUNDLED_PHRASING): TermIndex {
+    const contextual = new Set(contextualAbbreviations);
+    const terms = new Map(this.#terms);
+    const prefixes = new Set(this.#prefixes);
+    const removedIds = new Set(removed.map((e) => e.id));
+    const own = (key: string): Target[] => {
+      const targets = [...(TermIndex.#decode(terms.get(key)) ?? [])].filter(([id]) => !removedIds.has(id));
+      terms.set(key, targets);
+      return targets;
+    };
+    for (const entry of removed) for (const [key] of termKeysOf(entry, contextual)) if (own(key).length === 0) terms.delete(key);
+    for (const entry of added) {
+      for (const [key, target] of termKeysOf(entry, contextual)) {
+        const targets = own(key);
+        if (!targets.some(([id, , exact]) => id === target[0] && exact === target[2])) targets.push(target);
+        targets.sort((a, b) => PRECEDENCE[a[1]] - PRECEDENCE[b[1]]);
+        for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) prefixes.add(key.slice(0, space));
+      }
+    }
+    return new TermIndex(terms, prefixes, phrasing ? new PhraseMatcher(phrasing, knows) : undefined);
+  }
+
+  static #decode(targets: string | readonly Target[] | undefined): readonly Target[] | undefined {
+    return typeof targets === 'string' ? (JSON.parse(targets) as readonly Target[]) : targets;
   }
 
   private constructor(terms: Map<string, string | readonly Target[]>, prefixes: ReadonlySet<string>, phrases: PhraseMatcher | undefined) {
@@ -162,9 +189,18 @@ export class TermIndex {
     this.#shouting.use(text);
     for (const span of prose) {
       const count = this.#readWords(text, span.start, span.end);
+      ORGANISATIONS.find(text, this.#wordsRead, this.#starts, this.#ends, count, this.#names);
+      let name = 0; // the next organisation's name, as an index into #names
       for (let i = 0; i < count; ) {
-        const targets = this.#longestAt(text, i, count);
-        const phrase = this.#wordsRead[i].startsPhrase ? this.#phrases!.matchAt(text, this.#wordsRead, this.#starts, this.#ends, i, count) : undefined;
+        if (name < this.#names.length && i >= this.#names[name]) {
+          // "National Institute of Diabetes …": the name is no term, nor any word of it.
+          i = this.#names[name + 1] + 1;
+          name += 2;
+          continue;
+        }
+        const before = name < this.#names.length ? this.#names[name] : count; // a term must end before the next name
+        const targets = this.#longestAt(text, i, before);
+        const phrase = this.#wordsRead[i].startsPhrase ? this.#phrases!.matchAt(text, this.#wordsRead, this.#starts, this.#ends, i, before) : undefined;
         if (phrase !== undefined && (!targets || this.#phrases!.last > this.#matchLast)) {
           const last = this.#phrases!.last;
           hits.push({ start: this.#starts[i], end: this.#ends[last], entryId: phrase, field: 'layTerm', alternatives: NONE, contextual: false });
@@ -234,6 +270,7 @@ export class TermIndex {
       word = this.#run(tokenKey(raw));
       word.abbreviationLike = ABBREVIATION_SHAPE.test(raw);
       word.startsPhrase = this.#phrases?.canStart(word.key) ?? false;
+      word.nameRole = ORGANISATIONS.roleOf(raw, word.key);
       this.#wordCache.set(raw, word);
     }
     return word;
@@ -254,7 +291,7 @@ export class TermIndex {
       this.#wordCache.clear();
       this.#cachedRuns = 1;
     }
-    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false, startsPhrase: false };
+    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false, startsPhrase: false, nameRole: 0 };
   }
 
   /**
@@ -308,9 +345,14 @@ interface Run {
   abbreviationLike: boolean;
   /** Whether patient phrasing may start with the word (see `PhraseMatcher.canStart`): most words cannot, and are not asked. */
   startsPhrase: boolean;
+  /** What the word as written can be in the name of an organisation (`NameRole` bits, see `organisations.ts`). */
+  nameRole: number;
 }
 
 const RUN_CACHE_SIZE = 100_000;
+
+/** The organisation and programme names no term is found in (`data/manual/organisation-names.json`). */
+const ORGANISATIONS = new OrganisationNames();
 
 /** `hit`, moved by `delta` characters: where an edit before it left it. */
 export function shiftHit(hit: TermHit, delta: number): TermHit {
@@ -328,6 +370,23 @@ function alternativesTo(entryId: string, targets: readonly Target[]): readonly s
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Adds a target under a key, once per entry and casing. */
+/** The term keys an entry is found by, each with its target; none for a look-up-only entry. */
+function termKeysOf(entry: Entry, contextual: ReadonlySet<string>): [key: string, target: Target][] {
+  if (entry.lookupOnly) return []; // a cell type or blood: look-up finds it, prose never names it as a term
+  const out: [string, Target][] = [];
+  const add = (surface: string, target: Target) => {
+    const keys = wordKeys(surface);
+    if (keys.length > 0) out.push([keys.join(' '), target]);
+    // "X-ray" is also written "xray": index the hyphen-joined form as one word too.
+    if (keys.length > 1 && !target[2] && /[-‐‑]/.test(surface)) out.push([wordKeys(surface.replace(/[-‐‑]/g, '')).join(' '), target]);
+  };
+  add(entry.name, [entry.id, 'name']);
+  for (const s of entry.synonyms ?? []) add(s, [entry.id, 'synonym']);
+  for (const s of entry.layTerms ?? []) add(s, [entry.id, 'layTerm']);
+  for (const a of entry.abbreviations ?? []) add(a, contextual.has(a) ? [entry.id, 'abbreviation', a, 1] : [entry.id, 'abbreviation', a]);
+  return out;
+}
+
 function addTarget(terms: Map<string, Target[]>, key: string, target: Target): void {
   const targets = terms.get(key);
   if (!targets) terms.set(key, [target]);
