@@ -296,11 +296,12 @@ describe('MedTerms in a real VS Code', () => {
         assert.match(own ?? '', /lupus/, 'hover at the end of the big document');
         // Read whole, the document would hold the host for over a second (prose and terms alone:
         // about 1.3 s on a quiet machine). The bound on a slice's wall time leaves room for a
-        // shared, noisy machine; `npm run bench` measures the slice's own CPU time (< 50 ms).
+        // shared, noisy machine (a slice of 15 ms took 315 ms of wall time at a load of 14 on 2
+        // cores); `npm run bench` measures the slice's own CPU time (budget 50 ms).
         const pacing = api.analysisPacing(big.uri);
         assert.ok(pacing && pacing.chars === big.getText().length, JSON.stringify(pacing));
         assert.ok(pacing.slices >= 20, `read in ${pacing.slices} slices`);
-        assert.ok(pacing.longestSliceMs < 250, `the longest slice held the host ${pacing.longestSliceMs} ms (${JSON.stringify(pacing)})`);
+        assert.ok(pacing.longestSliceMs < 600, `the longest slice held the host ${pacing.longestSliceMs} ms (${JSON.stringify(pacing)})`);
         // 79,000 jargon findings: the first thousand are shown, and one note counts the rest.
         const diagnostics = await eventually('diagnostics of the big document', () => (ourDiagnostics(big).length > 0 ? ourDiagnostics(big) : undefined), 60_000);
         assert.equal(diagnostics.length, DEFAULT_MAX_PROBLEMS + 1);
