@@ -10,7 +10,8 @@
 //                that are one concept twice (shared MeSH heading, or the say-instead wording of
 //                one is the name of another)
 //   qualifier    a synonym with a qualifier the name lacks (site, subtype, eponym, "benign",
-//                "hypertensive", …) or without one the name has
+//                "hypertensive", …) or without one the name has; an alias ending in a vague word
+//                the name lacks ("sweating dysfunction", "mood alterations", "syphilitic chancre")
 //   sayInstead   a say-instead that is a clinical name, an abbreviation or another entry's term,
 //                that nests the name in itself, or that stands on a widely understood name
 //                (data/manual/understood-names.json: the say-instead is taken off, no flag)
@@ -96,6 +97,20 @@ export function lacksMalignant(synonym, name) {
   return MALIGNANT_NAME.test(name) && /\b(tumou?rs?|neoplasms?|neoplasia|growths?|masse?s?)\b/i.test(synonym) && !MALIGNANT_NAME.test(synonym);
 }
 
+// Words that end an alias without saying which problem: "sweating dysfunction" takes in too much
+// sweat as well as none, "mood alterations" any change of mood; a sign named as the disease
+// ("syphilitic chancre") is one lesion of it.
+const VAGUE_HEAD = /\b(dysfunctions?|alterations?|abnormalit(?:y|ies)|disturbances?|problems?|changes?|issues?|irregularit(?:y|ies)|lesions?|chancres?)$/i;
+
+/** The vague last word of an alias (synonym or lay term) when the entry's name does not itself use it, else null. */
+export function vagueHead(alias, name) {
+  const m = VAGUE_HEAD.exec(String(alias).trim());
+  if (!m) return null;
+  const head = stem(m[1].toLowerCase());
+  // the name's own words, stop words included: "abnormality" is one in "behavioral abnormality"
+  return String(name).toLowerCase().split(/[^a-z]+/).some((w) => stem(w) === head) ? null : m[1].toLowerCase();
+}
+
 /** Capitalised words inside a synonym (not its first word, not an abbreviation) that the name lacks: eponym variants. */
 export function extraEponyms(synonym, name) {
   const have = stems(name);
@@ -143,18 +158,22 @@ export function crossEntryFlags(entries) {
 
 /**
  * Check qualifier: synonyms with a qualifier or eponym the name lacks, or without a qualifier the
- * name has; and lay terms of a cancer that name only a tumour ("renal tumors" on kidney cancer).
+ * name has; lay terms of a cancer that name only a tumour ("renal tumors" on kidney cancer); and
+ * aliases that end in a vague word the name lacks (`vagueHead`). One flag an alias, its notes joined.
  */
 export function qualifierFlags(entries) {
   const flags = [];
-  for (const e of entries)
-    for (const value of e.layTerms ?? []) if (lacksMalignant(value, e.name)) flags.push({ check: 'qualifier', entry: e.id, field: 'layTerms', value, note: 'lacks malignant' });
+  const flag = (e, field, value, notes) => notes.length && flags.push({ check: 'qualifier', entry: e.id, field, value, note: notes.join('; ') });
+  const vague = (value, name) => {
+    const head = vagueHead(value, name);
+    return head ? [`ends in the vague word "${head}" the name lacks`] : [];
+  };
+  for (const e of entries) for (const value of e.layTerms ?? []) flag(e, 'layTerms', value, [...(lacksMalignant(value, e.name) ? ['lacks malignant'] : []), ...vague(value, e.name)]);
   for (const e of entries)
     for (const value of e.synonyms ?? []) {
       const extra = [...extraQualifiers(value, e.name), ...extraEponyms(value, e.name)];
       const missing = [...extraQualifiers(e.name, value), ...(lacksMalignant(value, e.name) ? ['malignant'] : [])];
-      if (extra.length || missing.length)
-        flags.push({ check: 'qualifier', entry: e.id, field: 'synonyms', value, note: [extra.length ? `adds ${extra.join(', ')}` : '', missing.length ? `lacks ${missing.join(', ')}` : ''].filter(Boolean).join('; ') });
+      flag(e, 'synonyms', value, [extra.length ? `adds ${extra.join(', ')}` : '', missing.length ? `lacks ${missing.join(', ')}` : '', ...vague(value, e.name)].filter(Boolean));
     }
   return flags;
 }
@@ -194,15 +213,17 @@ export function nestsName(sayInstead, entry) {
 /**
  * Check icdTitle: a code whose title shares no content word with the name or a synonym, or a
  * non-billable header with a billable child whose title is the header's own but for "other" or
- * "unspecified" (R35 Polyuria → R35.8 Other polyuria; the flag carries it as `suggested`). `icd` maps a code (with its
+ * "unspecified" (R35 Polyuria → R35.8 Other polyuria; the flag carries it as `suggested`, and its
+ * note says whether the header's title says no more than the name and synonyms do). `icd` maps a code (with its
  * dot) to `{ long, billable }`.
  */
 export function icdTitleFlags(entries, icd) {
   const flags = [];
+  // a billable code is a child of every header above it: E70.30 of E70.3 and of E70, not only of its three-character category
   const children = new Map();
   for (const [code, r] of icd) {
-    const head = code.split('.')[0];
-    if (code !== head && r.billable) children.set(head, [...(children.get(head) ?? []), code]);
+    if (!r.billable) continue;
+    for (const head of headersAbove(code)) children.set(head, [...(children.get(head) ?? []), code]);
   }
   for (const e of entries) {
     const code = e.codes?.icd10cm;
@@ -213,10 +234,22 @@ export function icdTitleFlags(entries, icd) {
     if (!titleWords.some((w) => words.has(w))) flags.push({ check: 'icdTitle', entry: e.id, field: 'icd10cm', value: code, note: `title "${r.long}" shares no word with the name or a synonym` });
     else if (!r.billable && children.has(code)) {
       const own = ownChild(code, children.get(code), icd);
-      if (own) flags.push({ check: 'icdTitle', entry: e.id, field: 'icd10cm', value: code, suggested: own, note: `a header with billable children; ${own} "${icd.get(own).long}" is the header's own title` });
+      // the "unspecified" child is the entry's code only when the header names the entry, not a wider class (H53.4 Visual field defects for scotoma)
+      const namesEntry = titleWords.every((w) => words.has(w));
+      if (own)
+        flags.push({
+          check: 'icdTitle', entry: e.id, field: 'icd10cm', value: code, suggested: own,
+          note: `a header with billable children; ${own} "${icd.get(own).long}" is the header's own title${namesEntry ? '; the header names the entry' : '; the header names a wider class'}`,
+        });
     }
   }
   return flags;
+}
+
+/** The codes a code sits under: E70.338 → E70.33, E70.3, E70 (its three-character category and each longer prefix). */
+export function headersAbove(code) {
+  const [head, tail = ''] = code.split('.');
+  return [head, ...[...tail.slice(0, -1)].map((_, i) => `${head}.${tail.slice(0, i + 1)}`)].filter((h) => h !== code);
 }
 
 /** The billable child whose title is the header's own, but for "other" or "unspecified" (R35 Polyuria → R35.8 Other polyuria). */

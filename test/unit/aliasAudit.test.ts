@@ -15,6 +15,8 @@ type Audit = {
   sayInsteadFlags(entries: Entry[], findTerms: (text: string) => { start: number; end: number; entryId: string; field: string }[]): Flag[];
   icdTitleFlags(entries: Entry[], icd: Map<string, { long: string; billable: boolean }>): Flag[];
   icdNarrowerFlags(entries: Entry[], icd: Map<string, { long: string; billable: boolean }>, mapped: Set<string>): Flag[];
+  headersAbove(code: string): string[];
+  vagueHead(alias: string, name: string): string | null;
   decide(flags: Flag[], decisions: object): { decided: (Flag & { decision: string; moveTo?: string })[]; undecided: Flag[] };
   applyDecisions(entries: Entry[], decided: (Flag & { decision: string; moveTo?: string })[]): Map<string, string>;
 };
@@ -63,6 +65,17 @@ describe('alias audit (scripts/kb/alias-audit.mjs)', () => {
       assert.deepEqual(flags, []);
     });
 
+    it('flags an alias that ends in a vague word the name lacks, once, with its other notes', () => {
+      assert.equal(A.vagueHead('perspiration dysfunction', 'hidrosis absent'), 'dysfunction');
+      assert.equal(A.vagueHead('gait irregularities', 'gait abnormality'), 'irregularities');
+      assert.equal(A.vagueHead('Conduct problems', 'conduct problem'), null, 'the name has the word itself');
+      assert.equal(A.vagueHead('sweating without problems here', 'hidrosis absent'), null, 'only the last word counts');
+      const e = entry('lues', 'lues', { synonyms: ['luetic chancre', 'chronic lues chancre'], layTerms: ['lues problems'] });
+      const flags = A.qualifierFlags([e]);
+      assert.deepEqual(values(flags), ['lues layTerms lues problems', 'lues synonyms luetic chancre', 'lues synonyms chronic lues chancre']);
+      assert.equal(flags[2].note, 'adds chronic; ends in the vague word "chancre" the name lacks');
+    });
+
     it('flags an eponym variant the name lacks', () => {
       assert.deepEqual(values(A.qualifierFlags([entry('elephantiasis', 'filarial elephantiasis', { synonyms: ['Bancroftian elephantiasis'] })])), ['elephantiasis synonyms Bancroftian elephantiasis']);
     });
@@ -108,6 +121,23 @@ describe('alias audit (scripts/kb/alias-audit.mjs)', () => {
       );
       assert.deepEqual(values(flags), ['freq icd10cm Q10', 'pertussis icd10cm Q12']);
       assert.equal(flags[0].suggested, 'Q10.8');
+    });
+
+    it('knows every header a code sits under, not only its three-character category', () => {
+      assert.deepEqual(A.headersAbove('Q13.418'), ['Q13', 'Q13.4', 'Q13.41']);
+      assert.deepEqual(A.headersAbove('Q13'), []);
+    });
+
+    it('flags a header below the category level whose own "unspecified" child is billable', () => {
+      const deeper = new Map([
+        ['Q13', { long: 'Disorders of the gleet', billable: false }],
+        ['Q13.4', { long: 'Gleet palsy', billable: false }],
+        ['Q13.40', { long: 'Gleet palsy, unspecified', billable: true }],
+        ['Q13.41', { long: 'Gleet palsy of the left side', billable: true }],
+      ]);
+      const flags = A.icdTitleFlags([entry('gleet', 'gleet palsy', { codes: { icd10cm: 'Q13.4' } })], deeper);
+      assert.deepEqual(values(flags), ['gleet icd10cm Q13.4']);
+      assert.equal(flags[0].suggested, 'Q13.40');
     });
 
     it('flags a mapped code whose title is narrower than the name', () => {
@@ -185,6 +215,15 @@ describe('alias audit (scripts/kb/alias-audit.mjs)', () => {
       const analysis = DocumentAnalysis.of(text);
       const jargon = styleFindings({ text, hits: analysis.terms(kb.termIndex), headings: analysis.headings }, kb).filter((f) => f.rule === 'jargon');
       assert.deepEqual(jargon.map((f) => text.slice(f.start, f.end)), []);
+    });
+
+    it('decides every flag on its own merits: no blanket "pending review" decision, each with a reason', () => {
+      const file = JSON.parse(repoText('data/manual/alias-decisions.json')) as { rules: { rule: string; decision: string; reason: string }[]; decisions: { decision: string; moveTo?: string; reason: string }[] };
+      for (const d of [...file.rules, ...file.decisions]) {
+        assert.ok(['keep', 'move', 'drop'].includes(d.decision), JSON.stringify(d));
+        assert.ok(d.reason && !/pending/i.test(d.reason), `a reason that decides: ${JSON.stringify(d)}`);
+      }
+      for (const d of file.decisions) if (d.decision === 'move') assert.ok(d.moveTo, JSON.stringify(d));
     });
 
     it('lists every flag with its decision and reason, and counts them per check', () => {
