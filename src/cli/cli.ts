@@ -1,7 +1,12 @@
 import {
   completeAt,
+  DEFAULT_TARGET_GRADE,
   DocumentAnalysis,
   documentFindings,
+  finish,
+  gradesText,
+  oneDecimal,
+  quoted,
   isoDate,
   KnowledgeBase,
   LineMap,
@@ -9,6 +14,8 @@ import {
   markedSnippet,
   parseKbFile,
   proseSpans,
+  readingGradeFindingsSliced,
+  readingReport,
   renderCard,
   searchForm,
   snippetReviewText,
@@ -110,6 +117,42 @@ export interface SnippetBlockRecord {
   readonly snippet: string;
 }
 
+/** One file in `medterms grade --json` output. Public: change only additively. */
+export interface GradeRecord {
+  readonly file: string;
+  readonly targetGrade: number;
+  /** Counts over the prose (no headings, tables, code, list markers or URLs; a list item is a sentence). */
+  readonly words: number;
+  readonly sentences: number;
+  readonly syllables: number;
+  readonly polysyllables: number;
+  /** Grades rounded to two decimals; 0 without prose. */
+  readonly fleschKincaid: number;
+  readonly smog: number;
+  /** False under 30 sentences, the sample SMOG was calibrated on. */
+  readonly smogReliable: boolean;
+  /** Whether the Flesch-Kincaid grade is above `targetGrade`. */
+  readonly aboveTarget: boolean;
+  readonly sections: readonly GradeSectionRecord[];
+  /** The paragraphs the `reading-grade` rule flags (see `medterms check`). */
+  readonly paragraphsAboveTarget: readonly { readonly line: number; readonly start: number; readonly end: number; readonly message: string }[];
+}
+
+/** One section (the prose under a heading) in {@link GradeRecord}. */
+export interface GradeSectionRecord {
+  /** The heading's text; null for the prose before the first heading. */
+  readonly heading: string | null;
+  /** One-based line of the heading (1 before the first heading). */
+  readonly line: number;
+  readonly words: number;
+  readonly sentences: number;
+  readonly fleschKincaid: number;
+  readonly smog: number;
+  readonly smogReliable: boolean;
+  /** The longest sentences, longest first: one-based line and column, offsets, words, text. */
+  readonly longest: readonly { readonly line: number; readonly column: number; readonly start: number; readonly end: number; readonly words: number; readonly text: string }[];
+}
+
 export const USAGE = `Usage: medterms <command> [options]
 
 Commands:
@@ -120,12 +163,16 @@ Commands:
   complete TEXT             what completion offers at the end of TEXT (the text before the
                             cursor): the entries for the words that belong to the term being
                             typed, in search's order, and where their replacement starts
+  grade FILE...             reading grade of Markdown prose (Flesch-Kincaid, SMOG), overall and
+                            by section, with the longest sentences and the paragraphs above
+                            the target
   card ID|TERM              print an entry's card as Markdown
   snippets                  list the vetted snippets: id, title, version, status, review due, terms
   snippet ID                print a snippet as inserted, with its provenance markers
 
 Options:
-  --json                    machine-readable output (scan, check, search, complete, snippets, snippet)
+  --json                    machine-readable output (scan, check, grade, search, complete, snippets, snippet)
+  --target-grade N          the reading grade prose should not exceed (check, grade; default 8)
   --allow ABBR              an abbreviation check need not see spelled out (repeatable)
   --today YYYY-MM-DD        the date review dates are checked against (default: today)
   --limit N                 number of search or complete results (default 10)
@@ -134,7 +181,7 @@ Options:
   -v, --version             show the version
 
 Exit status: 0 on success, 1 when a file could not be read or loaded cleanly, check found
-something, or nothing was found for card; 2 on a usage error.`;
+something, grade found a file above the target, or nothing was found for card; 2 on a usage error.`;
 
 class UsageError extends Error {}
 
@@ -146,6 +193,7 @@ interface Options {
   readonly kbFiles: string[];
   readonly allowed: string[];
   readonly today: string | undefined;
+  readonly targetGrade: number;
 }
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -155,6 +203,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   let json = false;
   let limit = 10;
   let today: string | undefined;
+  let targetGrade = DEFAULT_TARGET_GRADE;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -170,6 +219,10 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
     } else if (a === '--kb') kbFiles.push(value());
     else if (a === '--allow') allowed.push(value());
+    else if (a === '--target-grade') {
+      targetGrade = Number(value());
+      if (!Number.isFinite(targetGrade) || targetGrade <= 0) throw new UsageError('--target-grade must be a positive number');
+    }
     else if (a === '--today') {
       today = value();
       // A calendar date: review dates are compared as text, so 2027-13-01 would pass for a date after every real one.
@@ -179,7 +232,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.push(a);
   }
-  return { command: args.shift(), args, json, limit, kbFiles, allowed, today };
+  return { command: args.shift(), args, json, limit, kbFiles, allowed, today, targetGrade };
 }
 
 /**
@@ -243,9 +296,16 @@ export function runCli(argv: readonly string[], host: CliHost): number {
     case 'check': {
       if (options.args.length === 0) return usage(host, 'check needs at least one FILE');
       snippets(); // reports the library's problems before the findings that rest on it
-      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today, (p) => report([p])));
+      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today, (p) => report([p]), options.targetGrade));
       writeRecords(host, options.json, 'findings', records, formatCheckRecord);
       if (records.length > 0) failed = true;
+      break;
+    }
+    case 'grade': {
+      if (options.args.length === 0) return usage(host, 'grade needs at least one FILE');
+      const records = readAll(options.args).map(([file, text]) => gradeText(file, text, options.targetGrade));
+      writeRecords(host, options.json, 'files', records, formatGradeRecord);
+      if (records.some((r) => r.aboveTarget)) failed = true;
       break;
     }
     case 'search': {
@@ -324,17 +384,59 @@ export function checkText(
   onError: (problem: Problem) => void = (p) => {
     throw new Error(p.message);
   },
+  targetGrade = DEFAULT_TARGET_GRADE,
 ): CheckRecord[] {
   const lines = new LineMap(text);
   const analysis = DocumentAnalysis.of(text);
-  const input = { text, hits: analysis.terms(kb.termIndex), headings: analysis.headings, prose: analysis.prose, flattened: analysis.flattened };
-  const findings = documentFindings(input, kb, { allowedAbbreviations, today }, (group, err) =>
+  const input = { text, hits: analysis.terms(kb.termIndex), headings: analysis.headings, prose: analysis.prose, flattened: analysis.flattened, tables: analysis.tables };
+  const findings = documentFindings(input, kb, { allowedAbbreviations, today, targetGrade }, (group, err) =>
     onError({ file, line: 1, severity: 'error', message: `the ${group} rules failed (${err instanceof Error ? err.message : String(err)}); the other rules were run.` }),
   );
   return findings.map(({ rule, start, end, message, fixes }) => {
     const { line, column } = lines.position(start);
     return { file, start, end, line: line + 1, column: column + 1, rule, message, fixes };
   });
+}
+
+/** The reading grade of one Markdown text's prose, overall and by section, against `targetGrade` (see `readingReport`). */
+export function gradeText(file: string, text: string, targetGrade = DEFAULT_TARGET_GRADE): GradeRecord {
+  const lines = new LineMap(text);
+  const analysis = DocumentAnalysis.of(text);
+  const input = { text, prose: analysis.prose, headings: analysis.headings, tables: analysis.tables };
+  const report = readingReport(input);
+  const round = (grade: number) => Math.round(grade * 100) / 100;
+  const line = (offset: number) => lines.position(offset).line + 1;
+  return {
+    file,
+    targetGrade,
+    ...report.stats,
+    fleschKincaid: round(report.grades.fleschKincaid),
+    smog: round(report.grades.smog),
+    smogReliable: report.grades.smogReliable,
+    aboveTarget: report.grades.fleschKincaid > targetGrade,
+    sections: report.sections.map((s) => ({
+      heading: s.heading ?? null,
+      line: line(s.start),
+      words: s.stats.words,
+      sentences: s.stats.sentences,
+      fleschKincaid: round(s.grades.fleschKincaid),
+      smog: round(s.grades.smog),
+      smogReliable: s.grades.smogReliable,
+      longest: s.longest.map((sentence) => ({ ...lines.position(sentence.start), start: sentence.start, end: sentence.end, words: sentence.words, text: quoted(text, sentence) })).map(({ line, column, ...rest }) => ({ line: line + 1, column: column + 1, ...rest })),
+    })),
+    paragraphsAboveTarget: finish(readingGradeFindingsSliced(input, targetGrade)).map(({ start, end, message }) => ({ line: line(start), start, end, message })),
+  };
+}
+
+function formatGradeRecord(r: GradeRecord): string {
+  const grades = { fleschKincaid: r.fleschKincaid, smog: r.smog, smogReliable: r.smogReliable };
+  const out = [`${field(r.file)}: grade ${oneDecimal(r.fleschKincaid)} (${gradesText(grades, r)}), target ${r.targetGrade}${r.aboveTarget ? ': ABOVE' : ''}; ${r.words} words, ${r.sentences} sentences\n`];
+  for (const s of r.sections) {
+    out.push(`  ${s.heading === null ? '(before the first heading)' : field(s.heading)} [line ${s.line}]: ${gradesText(s, s)}; ${s.words} words\n`);
+    for (const l of s.longest) out.push(`    ${l.words} words, line ${l.line}: ${field(l.text)}\n`);
+  }
+  for (const p of r.paragraphsAboveTarget) out.push(`  ${field(r.file)}:${p.line}: ${field(p.message)}\n`);
+  return out.join('');
 }
 
 function snippetRecord(s: Snippet): SnippetRecord {

@@ -76,6 +76,11 @@ export class DocumentAnalysis {
     return this.#prose.headings;
   }
 
+  /** The tables' lines (see `ProseMap.tables`). */
+  get tables(): readonly Span[] {
+    return this.#prose.tables;
+  }
+
   /** The terms in the prose, found by `index` once per version; see `TermIndex.findTerms`. */
   terms(index: TermIndex): readonly TermHit[] {
     return finish(this.findTerms(index));

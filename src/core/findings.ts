@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from './knowledgeBase';
+import { readingGradeFindingsSliced } from './readability/readingGrade';
 import { snippetFindings } from './snippets/check';
 import { finish, type Sliced } from './slices';
 import { personFirstFindingsSliced } from './style/personFirst';
@@ -36,17 +37,22 @@ export interface DocumentInput extends StyleInput {
   readonly prose: readonly Span[];
   /** Text read without its deeper structure (see `ProseMap.flattened`). */
   readonly flattened?: readonly Span[];
+  /** The tables' lines, left out of the reading grade (see `ReadingInput`). */
+  readonly tables?: readonly Span[];
 }
 
 /** What the rules are told besides the document: abbreviations the writer allows, and today's date for review dates. */
 export interface FindingOptions {
   readonly allowedAbbreviations?: readonly string[];
   readonly today: string;
+  /** The reading grade a paragraph should not exceed (default `DEFAULT_TARGET_GRADE`, 8). */
+  readonly targetGrade?: number;
 }
 
 /**
  * Every finding of a document, as the editor's diagnostics and `medterms check` report them:
- * the plain-language rules, the snippet checks and the nesting notes, each group contained (see
+ * the plain-language rules, the snippet checks, the nesting notes and the paragraphs above the
+ * target reading grade, each group contained (see
  * {@link collectFindings}).
  */
 export function documentFindings(
@@ -73,6 +79,7 @@ export function documentFindingsSliced(
       // Linear in the text and a few milliseconds on 10 MB: no pause points needed inside.
       { name: 'snippets', run: function* () { return snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }); } },
       { name: 'nesting', run: function* () { return nestingFindings(input.flattened ?? []); } },
+      { name: 'reading grade', run: () => readingGradeFindingsSliced(input, options.targetGrade) },
     ],
     onError,
   );

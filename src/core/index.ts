@@ -21,7 +21,27 @@ export { WordIndex, type WordMatch } from './search/wordIndex';
 export { FUNCTION_WORDS, searchStem, wordWeight } from './search/words';
 export { renderCard, escape, type CardOptions } from './card';
 export { linkDestination, plainLabel, safeHttpsUrl, terminalField, terminalText } from './inert';
-export { countSyllables, fleschKincaidGrade, smogGrade, textStats, type TextStats } from './readability/readability';
+export {
+  countSyllables,
+  fleschKincaidGrade,
+  gradesOf,
+  longestSentences,
+  LONGEST_SENTENCES,
+  readingParagraphs,
+  readingReport,
+  readingReportSliced,
+  smogGrade,
+  SMOG_SAMPLE_SENTENCES,
+  textStats,
+  type Grades,
+  type ReadingInput,
+  type ReadingParagraph,
+  type ReadingReport,
+  type ReadingSection,
+  type Sentence,
+  type TextStats,
+} from './readability/readability';
+export { DEFAULT_TARGET_GRADE, gradesText, MIN_WORDS_TO_GRADE, oneDecimal, quoted, readingGradeFindingsSliced, readingReportMarkdown } from './readability/readingGrade';
 export { casedAt, changedRange, isoDate, LineMap, partitionPoint, lineOfOffset, type LineColumn, type Span, type TextChange } from './text';
 export { styleFindings, STYLE_RULES, type SnippetRule, type StyleFinding, type StyleFix, type StyleInput, type StyleOptions, type StyleRule } from './style/style';
 export { insertionRefusal, parseSnippet, snippetHash, type InsertPolicy, snippetReadingGrade, snippetText, type Snippet, type SnippetMeta, type SnippetParse, type SnippetSource, type SnippetSourceRef, type SnippetStatus } from './snippets/snippet';

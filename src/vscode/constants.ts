@@ -14,6 +14,7 @@ export const Commands = {
   compareSnippet: 'medterms.compareSnippet',
   applySnippetFix: 'medterms.applySnippetFix',
   showSnippet: 'medterms.showSnippet',
+  showReadingReport: 'medterms.showReadingReport',
 } as const;
 
 export const Settings = {
@@ -29,8 +30,11 @@ export const Settings = {
     'snippet-marker': 'diagnostics.snippetMarker',
     'snippet-unmarked': 'diagnostics.snippetUnmarked',
     nesting: 'diagnostics.nesting',
+    'reading-grade': 'diagnostics.readingGrade',
     'person-first': 'diagnostics.personFirst',
   } satisfies Record<StyleRule, string>,
+  /** The reading grade the status bar and the `reading-grade` rule measure against. */
+  targetGrade: 'readability.targetGrade',
   allowedAbbreviations: 'diagnostics.allowedAbbreviations',
   /** The most diagnostics shown for one document; the rest are counted in a note. */
   maxProblems: 'diagnostics.maxProblems',

@@ -37,8 +37,8 @@ export class StyleDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.#schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.#forget(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!e.affectsConfiguration(`${SETTINGS_SECTION}.diagnostics`)) return;
-        // The allowed abbreviations change what is found; severities only how it is shown.
+        if (!e.affectsConfiguration(`${SETTINGS_SECTION}.diagnostics`) && !e.affectsConfiguration(`${SETTINGS_SECTION}.readability`)) return;
+        // The allowed abbreviations and the target grade change what is found; severities only how it is shown.
         this.#findings.clear();
         vscode.workspace.textDocuments.forEach((doc) => this.#schedule(doc, 0));
       }),
@@ -54,11 +54,11 @@ export class StyleDiagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     const known = this.#findings.get(key);
     if (known?.version === doc.version) return known.findings;
-    const { allowedAbbreviations } = settings(doc);
+    const { allowedAbbreviations, targetGrade } = settings(doc);
     this.session.snippets; // loads the library, its problems logged once
     const findings = this.session.terms(doc).then((terms) =>
       inSlices(
-        documentFindingsSliced(terms, this.session.kb, { allowedAbbreviations, today: isoDate(new Date()) }, (group, err) => this.#logOnce(group, err)),
+        documentFindingsSliced(terms, this.session.kb, { allowedAbbreviations, today: isoDate(new Date()), targetGrade }, (group, err) => this.#logOnce(group, err)),
         { sliceMs: EDITOR_SLICE_MS, pause: yieldToEditor, cancelled: () => doc.isClosed },
       ),
     );

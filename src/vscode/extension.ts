@@ -8,6 +8,7 @@ import { createLog, guard } from './log';
 import { lookUpTerm, lookUpTermAtCursor, showAbout } from './commands';
 import { openEntry, viewContentProvider } from './views';
 import { Session, type AnalysisPacing } from './session';
+import { ReadingGradeStatusBar, showReadingReport, type ReadingGradeStatus } from './readability';
 import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCodeLensProvider, snippetCompletionProvider, type InsertSnippetArgs } from './snippets';
 
 /**
@@ -21,10 +22,13 @@ export function activate(context: vscode.ExtensionContext): MedTermsApi {
   const decoder = new TextDecoder();
   const session = new Session(log, (file) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file)).then((bytes) => decoder.decode(bytes)));
   const diagnostics = new StyleDiagnostics(session);
+  const readingGrade = new ReadingGradeStatusBar(session);
   context.subscriptions.push(
     log,
     session,
     diagnostics,
+    readingGrade,
+    vscode.commands.registerCommand(Commands.showReadingReport, (uri?: unknown) => guard(log, 'reading report', () => showReadingReport(session, uri instanceof vscode.Uri ? uri : undefined))),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, codeActionProvider(session, diagnostics), CODE_ACTION_METADATA),
     vscode.languages.registerHoverProvider(MARKDOWN, hoverProvider(session)),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, completionProvider(session)),
@@ -44,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): MedTermsApi {
     vscode.commands.registerCommand(Commands.applySnippetFix, (uri: string, version: number, fix) => guard(log, 'snippet fix', () => applySnippetFix(uri, version, fix))),
     vscode.commands.registerCommand(Commands.showSnippet, (id: unknown) => (typeof id === 'string' ? showSnippet(id) : undefined)),
   );
-  return { analysisPacing: (uri) => session.pacingOf(uri) };
+  return { analysisPacing: (uri) => session.pacingOf(uri), readingGradeStatus: () => readingGrade.shown };
 }
 
 /**
@@ -53,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): MedTermsApi {
  */
 export interface MedTermsApi {
   analysisPacing(uri: vscode.Uri): AnalysisPacing | undefined;
+  /** What the reading-grade status bar item shows now (for the active Markdown editor), or `undefined` while it is hidden. */
+  readingGradeStatus(): ReadingGradeStatus | undefined;
 }
 
 export function deactivate(): void {}

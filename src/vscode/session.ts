@@ -34,6 +34,8 @@ export interface DocumentTerms {
   readonly hits: readonly TermHit[];
   /** Text read without its deeper structure (see `DocumentAnalysis.flattened`). */
   readonly flattened: readonly Span[];
+  /** The tables' lines (see `DocumentAnalysis.tables`). */
+  readonly tables: readonly Span[];
 }
 
 
@@ -172,7 +174,7 @@ export class Session implements vscode.Disposable {
       yield* analysis.findTerms(index);
       return analysis;
     }
-    const terms = analysis.then((a) => ({ version, text: a.text, prose: a.prose, headings: a.headings, hits: a.terms(index), flattened: a.flattened }));
+    const terms = analysis.then((a) => ({ version, text: a.text, prose: a.prose, headings: a.headings, hits: a.terms(index), flattened: a.flattened, tables: a.tables }));
     // The next version starts from this one; if this one failed, from scratch.
     this.#documents.set(key, { version, terms, analysis: analysis.catch(() => undefined) });
     return terms;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STYLE_RULES, type StyleRule } from '../core';
+import { DEFAULT_TARGET_GRADE, STYLE_RULES, type StyleRule } from '../core';
 import { SETTINGS_SECTION, Settings } from './constants';
 
 /** How a rule's findings are shown; the values of the `medterms.diagnostics.<rule>` settings. */
@@ -18,6 +18,8 @@ export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
   'snippet-marker': 'warning',
   'snippet-unmarked': 'hint',
   nesting: 'information',
+  // A grade is advice about a paragraph, not a slip in it.
+  'reading-grade': 'information',
   // Wording about people is a judgement, like jargon.
   'person-first': 'information',
 };
@@ -37,6 +39,8 @@ export interface MedTermsSettings {
   readonly severity: Readonly<Record<StyleRule, RuleSeverity>>;
   readonly allowedAbbreviations: readonly string[];
   readonly maxProblems: number;
+  /** The reading grade prose should not exceed (`medterms.readability.targetGrade`). */
+  readonly targetGrade: number;
   readonly snippetMarkers: boolean;
   readonly snippetAllowDrafts: boolean;
   readonly snippetAllowOverdue: boolean;
@@ -60,12 +64,14 @@ export function settings(doc?: vscode.TextDocument): MedTermsSettings {
   }
   const allowed = config.get<unknown>(Settings.allowedAbbreviations);
   const maxProblems = config.get<unknown>(Settings.maxProblems);
+  const targetGrade = config.get<unknown>(Settings.targetGrade);
   return {
     hoverEnabled: flag(Settings.hoverEnabled, true),
     completionEnabled: flag(Settings.completionEnabled, true),
     severity,
     allowedAbbreviations: Array.isArray(allowed) ? allowed.filter((a): a is string => typeof a === 'string') : [],
     maxProblems: typeof maxProblems === 'number' && maxProblems >= 1 ? Math.floor(maxProblems) : DEFAULT_MAX_PROBLEMS,
+    targetGrade: typeof targetGrade === 'number' && Number.isFinite(targetGrade) && targetGrade > 0 ? targetGrade : DEFAULT_TARGET_GRADE,
     snippetMarkers: flag(Settings.snippetMarkers, true),
     snippetAllowDrafts: flag(Settings.snippetAllowDrafts, true),
     snippetAllowOverdue: flag(Settings.snippetAllowOverdue, true),

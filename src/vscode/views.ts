@@ -28,6 +28,20 @@ export function comparisonUris(before: string, after: string): [vscode.Uri, vsco
   return [uri('now'), uri('vetted')];
 }
 
+// The reading reports shown lately, served as `medterms:/reading/<n>/<name>-reading-grade.md`;
+// a report is looked at, then closed, so only the last few are kept.
+const readingReports = new Map<number, string>();
+let readingReportCount = 0;
+const KEPT_READING_REPORTS = 10;
+
+/** A read-only view of a reading report's Markdown (see `showReadingReport`), named after the document `title`. */
+export function readingReportUri(title: string, markdown: string): vscode.Uri {
+  const n = ++readingReportCount;
+  readingReports.set(n, markdown);
+  readingReports.delete(n - KEPT_READING_REPORTS);
+  return vscode.Uri.from({ scheme: VIEW_SCHEME, path: `/reading/${n}/${encodeURIComponent(title.replace(/\.md$/i, ''))}-reading-grade.md` });
+}
+
 /** Closes the tabs showing a view (alone or as either side of a diff). */
 export async function closeView(uri: vscode.Uri): Promise<void> {
   const key = uri.toString();
@@ -46,6 +60,8 @@ export function viewContentProvider(session: Session): vscode.TextDocumentConten
     async provideTextDocumentContent(uri) {
       await session.load();
       if (uri.path === ABOUT_URI.path) return aboutMarkdown(session.kb);
+      const reading = /^\/reading\/(\d+)\//.exec(uri.path);
+      if (reading) return readingReports.get(Number(reading[1])) ?? 'This reading report is no longer available; run **MedTerms: Show Reading Grade Report** again.';
       const compared = /^\/compare\/(\d+)\/(now|vetted)\.md$/.exec(uri.path);
       if (compared) return comparisons.get(Number(compared[1]))?.[compared[2] === 'now' ? 0 : 1] ?? 'This comparison is no longer available.';
       const snippetId = /^\/snippet\/(.+)\.md$/.exec(uri.path)?.[1];

@@ -112,6 +112,7 @@ describe('incremental document analysis', () => {
           const whole = DocumentAnalysis.of(text);
           assert.deepEqual(analysis.prose, whole.prose, `prose after edit ${step}`);
           assert.deepEqual(analysis.headings, whole.headings, `headings after edit ${step}`);
+          assert.deepEqual(analysis.tables, whole.tables, `tables after edit ${step}`);
           assert.deepEqual(analysis.flattened, whole.flattened, `flattened after edit ${step}`);
           if (e.ask) assert.deepEqual(analysis.terms(index), whole.terms(index), `terms after edit ${step}`);
         }
@@ -124,8 +125,8 @@ describe('incremental document analysis', () => {
     this.timeout(0);
     fc.assert(
       fc.property(documentOf(30), fc.integer({ min: 1, max: 400 }), (text, window) => {
-        const { spans, headings, restarts, flattened } = readProse(text, 0, text.length);
-        assert.deepEqual(finish(readDocumentProse(text, window)), { spans, headings, restarts, flattened });
+        const { spans, headings, tables, restarts, flattened } = readProse(text, 0, text.length);
+        assert.deepEqual(finish(readDocumentProse(text, window)), { spans, headings, tables, restarts, flattened });
       }),
       params(),
     );

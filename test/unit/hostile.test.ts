@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { checkText } from '../../src/cli/cli';
-import { completeAt, DocumentAnalysis, markedSnippet, MAX_QUERY_LENGTH, snippetFindings, styleFindings } from '../../src/core';
+import { completeAt, DocumentAnalysis, finish, markedSnippet, MAX_QUERY_LENGTH, readingGradeFindingsSliced, snippetFindings, styleFindings } from '../../src/core';
 import { bundledKb } from './helpers';
 
 // Bounded work (issue 11): lines of 1 MB built to make a matcher or a rule read the line again
@@ -60,8 +60,9 @@ describe('bounded work on hostile 1 MB lines (issue 11)', function () {
       for (const hit of hits) assert.ok(hit.start >= 0 && hit.end <= text.length && hit.start < hit.end);
       const findings = styleFindings({ text, hits, headings: analysis.headings }, kb);
       const snippets = snippetFindings(text, analysis.prose, kb.snippets, { today, pasted: kb.snippets.pasted });
+      const grades = finish(readingGradeFindingsSliced({ text, prose: analysis.prose, headings: analysis.headings, tables: analysis.tables }));
       const records = checkText(kb, 'hostile.md', text, [], today);
-      assert.equal(records.length, findings.length + snippets.length);
+      assert.equal(records.length, findings.length + snippets.length + grades.length);
     });
   }
 

@@ -95,6 +95,8 @@ export interface ProseMap {
   readonly spans: readonly Span[];
   /** The lines of each heading's text, line break included (the `#` marks too; not a setext underline). */
   readonly headings: readonly Span[];
+  /** The lines of each table, line break included: prose for terms, but not sentences to grade (see `readingParagraphs`). */
+  readonly tables: readonly Span[];
   /**
    * Offsets of the lines where a parse starting afresh is in the state the whole-document
    * parse was in, sorted: the first line of a top-level block that follows a blank line and is
@@ -115,7 +117,7 @@ export interface ProseMap {
 }
 
 /** The prose of `text[from, to)`, parsed on its own; `from` must be 0 or a restart (see {@link ProseMap}). */
-export function readProse(text: string, from: number, to: number): ProseMap & { spans: Span[]; headings: Span[]; restarts: number[]; flattened: Span[]; unclosed: boolean } {
+export function readProse(text: string, from: number, to: number): ProseMap & { spans: Span[]; headings: Span[]; tables: Span[]; restarts: number[]; flattened: Span[]; unclosed: boolean } {
   const skip = from === 0 ? frontMatterLength(text) : 0;
   // Blank out front matter rather than cut it, so markdown-it's line numbers stay the document's.
   const window = text.slice(from, to);
@@ -125,6 +127,7 @@ export function readProse(text: string, from: number, to: number): ProseMap & { 
   const lineStart = (line: number) => starts[Math.max(0, Math.min(line, lineCount - 1))];
   const spans: Span[] = [];
   const headings: Span[] = [];
+  const tables: Span[] = [];
   const restarts: number[] = [from];
   const env = { flattened: [] } as ParseEnv;
   let covered = 0;
@@ -145,6 +148,7 @@ export function readProse(text: string, from: number, to: number): ProseMap & { 
     const start = Math.max(lineStart(first), covered);
     const end = last >= lineCount ? source.length : lineStart(last);
     if (inHeading) headings.push({ start: from + lineStart(first), end: from + end });
+    if (token.type === 'table_open') tables.push({ start: from + lineStart(first), end: from + end });
     inHeading = false;
     if (end <= start) continue;
     covered = end;
@@ -155,7 +159,7 @@ export function readProse(text: string, from: number, to: number): ProseMap & { 
     while (stop > 0 && (source.charCodeAt(stop - 1) === 10 || source.charCodeAt(stop - 1) === 13)) stop--;
     return { start: from + lineStart(first), end: from + stop };
   });
-  return { spans, headings, restarts, flattened, unclosed };
+  return { spans, headings, tables, restarts, flattened, unclosed };
 }
 
 // How much text one markdown-it parse of a whole read takes at a time: a few milliseconds of work.
@@ -171,11 +175,12 @@ const READ_WINDOW = 32_768;
  */
 export function* readDocumentProse(text: string, window = READ_WINDOW): Sliced<ProseMap> {
   if (text.length <= window) {
-    const { spans, headings, restarts, flattened } = readProse(text, 0, text.length);
-    return { spans, headings, restarts, flattened };
+    const { spans, headings, tables, restarts, flattened } = readProse(text, 0, text.length);
+    return { spans, headings, tables, restarts, flattened };
   }
   const spans: Span[] = [];
   const headings: Span[] = [];
+  const tables: Span[] = [];
   const restarts: number[] = [];
   const flattened: Span[] = [];
   const frontMatter = frontMatterLength(text);
@@ -189,12 +194,12 @@ export function* readDocumentProse(text: string, window = READ_WINDOW): Sliced<P
       yield;
     }
     // One at a time: a window of one hostile line can hold more spans than a call has arguments.
-    for (const [all, some] of [[spans, part.spans], [headings, part.headings], [flattened, part.flattened]] as const) for (const span of some) all.push(span);
+    for (const [all, some] of [[spans, part.spans], [headings, part.headings], [tables, part.tables], [flattened, part.flattened]] as const) for (const span of some) all.push(span);
     for (const restart of part.restarts) restarts.push(restart);
     from = to;
     yield;
   }
-  return { spans, headings, restarts, flattened };
+  return { spans, headings, tables, restarts, flattened };
 }
 
 /**
@@ -274,6 +279,7 @@ function windowedUpdate(previous: ProseMap & { readonly text: string }, text: st
   return {
     spans: splice(previous.spans, window.spans),
     headings: splice(previous.headings, window.headings),
+    tables: splice(previous.tables, window.tables),
     flattened: splice(previous.flattened, window.flattened),
     restarts: [...restarts.slice(0, fromIndex), ...window.restarts, ...restarts.slice(toIndex).map((r) => r + delta)],
   };

@@ -9,17 +9,18 @@ import { casedAt, type Span } from '../text';
 /**
  * A rule MedTerms checks a document by: plain language (`jargon`, `abbreviation`), vetted
  * snippets (see `snippetFindings`), and `nesting`: text nested too deeply for a full Markdown
- * read, which is checked as plain text and says so (see `documentFindings`), and `person-first`:
- * wording that names people by a condition (see `personFirstFindingsSliced`). The ids are public: diagnostic codes, settings and CLI
+ * read, which is checked as plain text and says so (see `documentFindings`), and `reading-grade`:
+ * a paragraph above the target reading grade (see `readingGradeFindingsSliced`), and
+ * `person-first`: wording that names people by a condition (see `personFirstFindingsSliced`). The ids are public: diagnostic codes, settings and CLI
  * output use them.
  */
-export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule | 'nesting' | 'person-first';
+export type StyleRule = 'jargon' | 'abbreviation' | SnippetRule | 'nesting' | 'reading-grade' | 'person-first';
 
 /** The rules about vetted snippets and their provenance markers. */
 export type SnippetRule = 'snippet-edited' | 'snippet-outdated' | 'snippet-review-due' | 'snippet-marker' | 'snippet-unmarked';
 
 /** Every rule, in the order settings and documentation list them. */
-export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked', 'nesting', 'person-first'];
+export const STYLE_RULES: readonly StyleRule[] = ['jargon', 'abbreviation', 'snippet-edited', 'snippet-outdated', 'snippet-review-due', 'snippet-marker', 'snippet-unmarked', 'nesting', 'reading-grade', 'person-first'];
 
 /** One way to fix a finding: replace `[start, end)` of the text with `replacement`. */
 export interface StyleFix extends Span {
