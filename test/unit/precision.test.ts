@@ -93,4 +93,55 @@ describe('precision: what the guidelines do not count as a term', () => {
       assert.equal(bundledKb().entries.find((e) => e.codes?.symp === 'SYMP:0020063'), undefined);
     });
   });
+
+  describe('exact spans (data/manual/term-spans.json)', () => {
+    const index = TermIndex.fromEntries(
+      [
+        entry('knee-pain', 'knee pain', { kind: 'symptom' }),
+        entry('hip-pain', 'hip pain', { kind: 'symptom' }),
+        entry('knee-stiffness', 'knee stiffness', { kind: 'symptom' }),
+        entry('fungal-infection', 'fungal infection'),
+        entry('yeast-infection', 'yeast infection'),
+        entry('asthma', 'asthma', { abbreviations: ['AA'], layTerms: ['wheezy chest'] }),
+        entry('itchy-skin', 'itchy skin', { kind: 'symptom' }),
+      ],
+      [],
+      null,
+    );
+    const spans = (text: string) => index.findTerms(text).map((h) => [text.slice(h.start, h.end), h.entryId, ...h.alternatives]);
+
+    it('a coordinated ellipsis sharing its last words is one span of the first term, the second as alternative', () => {
+      assert.deepEqual(spans('She had hip or knee pain.'), [['hip or knee pain', 'hip-pain', 'knee-pain']]);
+      assert.deepEqual(spans('a fungal and yeast infection'), [['fungal and yeast infection', 'fungal-infection', 'yeast-infection']]);
+    });
+
+    it('a coordinated ellipsis sharing its first words is one span', () => {
+      assert.deepEqual(spans('knee pain or stiffness'), [['knee pain or stiffness', 'knee-pain', 'knee-stiffness']]);
+    });
+
+    it('no ellipsis where the implied term is not one, or the words are not joined', () => {
+      assert.deepEqual(spans('arm or knee pain'), [['knee pain', 'knee-pain']]);
+      assert.deepEqual(spans('knee pain or swelling'), [['knee pain', 'knee-pain']]);
+      assert.deepEqual(spans('hip, or knee pain'), [['knee pain', 'knee-pain']]);
+      assert.deepEqual(spans('knee pain. Or stiffness'), [['knee pain', 'knee-pain']]);
+    });
+
+    it('an age group before a name is part of it; not before an abbreviation or a lay term, nor taken from another term', () => {
+      assert.deepEqual(spans('Childhood asthma is common.'), [['Childhood asthma', 'asthma']]);
+      assert.deepEqual(spans('adult asthma'), [['adult asthma', 'asthma']]);
+      assert.deepEqual(spans('childhood AA'), [['AA', 'asthma']]);
+      assert.deepEqual(spans('a childhood wheezy chest'), [['wheezy chest', 'asthma']]);
+      assert.deepEqual(spans('the adult itchy skin'), [['adult itchy skin', 'itchy-skin']]);
+    });
+
+    it('stays linear on a line of coordinated terms', () => {
+      for (const unit of ['hip or knee pain ', 'knee pain or stiffness or ', 'or or or hip ', 'childhood childhood asthma ']) {
+        const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+        const t0 = Date.now();
+        index.findTerms(text);
+        assert.ok(Date.now() - t0 < 3000, `${JSON.stringify(unit)} took ${Date.now() - t0} ms`);
+      }
+    });
+  });
 });
+

@@ -7,6 +7,7 @@ export { confirmContextual } from './documentHits';
 import { forEachWord, joinedWords, tokenKey, wordKeys } from './normalize';
 import { OrganisationNames } from './organisations';
 import { BUNDLED_PHRASING, bundledPhrases, PhraseMatcher, type PhrasingTable } from './phrasing';
+import { coordinates, prefixesName } from './termSpans';
 
 /**
  * A recognised term in a text: where it is (the text as written is `text.slice(start, end)`,
@@ -191,33 +192,51 @@ export class TermIndex {
       const count = this.#readWords(text, span.start, span.end);
       ORGANISATIONS.find(text, this.#wordsRead, this.#starts, this.#ends, count, this.#names);
       let name = 0; // the next organisation's name, as an index into #names
+      let free = 0; // the first word no hit has taken
       for (let i = 0; i < count; ) {
         if (name < this.#names.length && i >= this.#names[name]) {
           // "National Institute of Diabetes …": the name is no term, nor any word of it.
-          i = this.#names[name + 1] + 1;
+          i = free = this.#names[name + 1] + 1;
           name += 2;
           continue;
         }
         const before = name < this.#names.length ? this.#names[name] : count; // a term must end before the next name
-        const targets = this.#longestAt(text, i, before);
+        let targets = this.#longestAt(text, i, before);
+        let last = this.#matchLast;
         const phrase = this.#wordsRead[i].startsPhrase ? this.#phrases!.matchAt(text, this.#wordsRead, this.#starts, this.#ends, i, before) : undefined;
-        if (phrase !== undefined && (!targets || this.#phrases!.last > this.#matchLast)) {
-          const last = this.#phrases!.last;
+        if (phrase !== undefined && (!targets || this.#phrases!.last > last)) {
+          last = this.#phrases!.last;
           hits.push({ start: this.#starts[i], end: this.#ends[last], entryId: phrase, field: 'layTerm', alternatives: NONE, contextual: false });
-          i = last + 1;
+          i = free = last + 1;
           continue;
         }
+        // "bone or joint pain": one span for two terms that share their last words.
+        let also: string | undefined;
+        const shared = this.#sharedEnding(text, i, before);
+        if (shared && (!targets || this.#coordinatedLast > last)) {
+          [targets, last, also] = [shared, this.#coordinatedLast, this.#coordinatedOther];
+        }
         if (!targets) {
-          if (this.#wordsRead[i].abbreviationLike && !this.#shouting.at(text, this.#starts[i])) hits.push(pendingAbbreviation(this.#starts[i], this.#ends[i]));
+          if (this.#wordsRead[i].abbreviationLike && !this.#shouting.at(text, this.#starts[i])) {
+            hits.push(pendingAbbreviation(this.#starts[i], this.#ends[i]));
+            free = i + 1;
+          }
           i += 1;
           continue;
         }
-        const last = this.#matchLast;
-        const [entryId, field, , contextual] = targets[0];
-        const start = this.#starts[i];
+        const [entryId, field, exact, contextual] = targets[0];
+        // "joint pain or swelling": one span for two terms that share their first words.
+        if (also === undefined && !exact && last > i) {
+          const second = this.#sharedStart(text, i, last, before);
+          if (second !== undefined) [last, also] = [last + 2, second];
+        }
+        // "childhood acute lymphoblastic leukemia": an age group before a name is part of it.
+        const prefixed = !exact && field !== 'layTerm' && i > free && this.#wordsRead[i - 1].prefixesName && joinedWords(text, this.#ends[i - 1], this.#starts[i]);
+        const start = this.#starts[prefixed ? i - 1 : i];
         const end = this.#ends[last];
-        hits.push({ start, end, entryId, field, alternatives: alternativesTo(entryId, targets), contextual: contextual === 1 });
-        i = last + 1;
+        const alternatives = alternativesTo(entryId, targets);
+        hits.push({ start, end, entryId, field, alternatives: also === undefined || also === entryId ? alternatives : [also, ...alternatives.filter((id) => id !== also)], contextual: contextual === 1 });
+        i = free = last + 1;
       }
     }
     return hits;
@@ -236,6 +255,47 @@ export class TermIndex {
     if (targets && this.#matchLast === count - 1) return [...new Set(targets.map(([id]) => id))];
     const phrase = this.#wordsRead[0].startsPhrase ? this.#phrases!.matchAt(term, this.#wordsRead, this.#starts, this.#ends, 0, count) : undefined;
     return phrase !== undefined && this.#phrases!.last === count - 1 ? [phrase] : [];
+  }
+
+  /** Where the last match of {@link #sharedEnding} ended (the index of its last word), and the second term's entry. */
+  #coordinatedLast = 0;
+  #coordinatedOther = '';
+
+  /**
+   * "bone or joint pain", "blurred or double vision": at word `i`, a word, a coordinator, then a
+   * term of two words or more (joint pain) whose words after the first, put after word `i`, are a
+   * term too (bone pain). Returns that first term's targets, with the last word in
+   * {@link #coordinatedLast} and the second term's entry in {@link #coordinatedOther}; a few
+   * look-ups, bounded by the length of a term.
+   */
+  #sharedEnding(text: string, i: number, before: number): readonly Target[] | undefined {
+    if (i + 3 >= before || !this.#wordsRead[i + 1].coordinates || this.#wordsRead[i].key === this.#wordsRead[i + 2].key) return undefined;
+    if (!joinedWords(text, this.#ends[i], this.#starts[i + 1]) || !joinedWords(text, this.#ends[i + 1], this.#starts[i + 2])) return undefined;
+    const second = this.#longestAt(text, i + 2, before);
+    const last = this.#matchLast;
+    if (!second || last < i + 3 || second[0][2]) return undefined;
+    let run = this.#wordsRead[i];
+    for (let j = i + 3; j <= last; j++) run = this.#extend(run, this.#wordsRead[j]);
+    const first = run.targets?.filter(([, , exact]) => !exact);
+    if (!first?.length) return undefined;
+    this.#coordinatedLast = last;
+    this.#coordinatedOther = second[0][0];
+    return first;
+  }
+
+  /**
+   * "joint pain or swelling", "dry eye or mouth": after a term of words `i` to `last` (two or
+   * more), a coordinator and a word that, put in place of the term's last word, makes a term
+   * too (joint swelling). Returns that term's entry, or `undefined`; a few look-ups.
+   */
+  #sharedStart(text: string, i: number, last: number, before: number): string | undefined {
+    // "peripheral neuropathy and neuropathy" names the broader term again: no ellipsis.
+    if (last + 2 >= before || !this.#wordsRead[last + 1].coordinates || this.#wordsRead[last + 2].key === this.#wordsRead[last].key) return undefined;
+    if (!joinedWords(text, this.#ends[last], this.#starts[last + 1]) || !joinedWords(text, this.#ends[last + 1], this.#starts[last + 2])) return undefined;
+    let run = this.#wordsRead[i];
+    for (let j = i + 1; j < last; j++) run = this.#extend(run, this.#wordsRead[j]);
+    run = this.#extend(run, this.#wordsRead[last + 2]);
+    return run.targets?.find(([, , exact]) => !exact)?.[0];
   }
 
   /** The targets of a term key, decoded from the index text the first time. */
@@ -271,6 +331,8 @@ export class TermIndex {
       word.abbreviationLike = ABBREVIATION_SHAPE.test(raw);
       word.startsPhrase = this.#phrases?.canStart(word.key) ?? false;
       word.nameRole = ORGANISATIONS.roleOf(raw, word.key);
+      word.coordinates = coordinates(word.key);
+      word.prefixesName = prefixesName(word.key);
       this.#wordCache.set(raw, word);
     }
     return word;
@@ -291,7 +353,7 @@ export class TermIndex {
       this.#wordCache.clear();
       this.#cachedRuns = 1;
     }
-    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false, startsPhrase: false, nameRole: 0 };
+    return { key, targets: this.#targetsOf(key), startsLonger: this.#prefixes.has(key), longer: undefined, abbreviationLike: false, startsPhrase: false, nameRole: 0, coordinates: false, prefixesName: false };
   }
 
   /**
@@ -347,6 +409,10 @@ interface Run {
   startsPhrase: boolean;
   /** What the word as written can be in the name of an organisation (`NameRole` bits, see `organisations.ts`). */
   nameRole: number;
+  /** Whether the word joins coordinated terms ("or" in "bone or joint pain"; see `termSpans.ts`). */
+  coordinates: boolean;
+  /** Whether the word, right before a term's name, is part of it ("childhood" in "childhood leukemia"; see `termSpans.ts`). */
+  prefixesName: boolean;
 }
 
 const RUN_CACHE_SIZE = 100_000;
