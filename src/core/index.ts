@@ -5,7 +5,9 @@
 export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStatus, SourceRef } from './kb/types';
 export { ENTRY_KINDS } from './kb/types';
 export { writtenName } from './kb/writtenName';
-export { parseKbFile, type LoadResult, type Problem } from './kb/load';
+export { layerSchema, parseKbFile, type KbFormat, type LoadResult, type Problem } from './kb/load';
+export { mergeLayers, type EntryOrigin, type LayerMerge, type MergeBase, type OverlayLayer } from './kb/merge';
+export { knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeFile, type KnowledgeFileRole } from './kb/knowledgeFolder';
 export { formatPath, validateJson } from './kb/jsonSchema';
 export { KnowledgeBase, type Layer } from './knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './bundled';

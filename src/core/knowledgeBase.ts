@@ -1,4 +1,5 @@
 import type { LoadResult, Problem } from './kb/load';
+import { mergeLayers, type EntryOrigin, type LayerMerge } from './kb/merge';
 import type { Entry, KbSource } from './kb/types';
 import { TermIndex } from './match/termIndex';
 import { TermSearch, wholeTerm } from './search/search';
@@ -19,8 +20,9 @@ export interface Layer extends LoadResult {
 }
 
 /**
- * The knowledge base the features use: layers merged (a later layer's entry replaces an
- * earlier one with the same id, so a team's own file can correct a bundled entry), with the
+ * The knowledge base the features use: layers merged (see `mergeLayers`: a later layer adds
+ * entries, overrides the fields it writes of an entry with the same id, or suppresses one, so a
+ * team's own file can correct a bundled entry), with the
  * term index, the search and the snippet library built lazily, once, on first use — never per
  * keystroke.
  */
@@ -41,15 +43,52 @@ export class KnowledgeBase {
   #termIndex: TermIndex | undefined;
   #search: TermSearch | undefined;
   #snippets: SnippetLibrary | undefined;
+  /** What the layers over the first change, or `undefined` for a single layer. */
+  readonly #merge: LayerMerge | undefined;
+  /** The first layer's entries by id, when it cannot look one up lazily. */
+  #baseById: Map<string, Entry> | undefined;
 
   constructor(layers: readonly Layer[]) {
     this.#layers = layers;
-    this.#lazy = layers.every((l) => l.entry);
+    this.#lazy = layers.length > 0 && layers.every((l) => l.entry);
     this.sources = layers.flatMap((l) => l.kb.sources ?? []);
     this.#contextual = [...new Set(layers.flatMap((l) => l.kb.contextualAbbreviations ?? []))];
     this.version = layers[0]?.kb.version;
-    this.#prebuiltIndex = layers.length === 1 ? layers[0].termIndex : undefined;
-    this.problems = layers.flatMap((l) => l.problems);
+    this.#prebuiltIndex = layers[0]?.termIndex;
+    const [base, ...over] = layers;
+    if (over.length > 0) {
+      this.#merge = mergeLayers(
+        {
+          file: base.file,
+          entry: (id) => this.#baseEntry(id),
+          abbreviationCandidates: (abbreviation) => (base.termIndex ? base.termIndex.lookup(abbreviation) : base.kb.entries.filter((e) => e.abbreviations?.includes(abbreviation)).map((e) => e.id)),
+        },
+        over,
+      );
+    }
+    this.problems = [...layers.flatMap((l) => l.problems), ...(this.#merge?.problems ?? [])];
+  }
+
+  #baseEntry(id: string): Entry | undefined {
+    const base = this.#layers[0];
+    if (!base) return undefined;
+    if (base.entry) return base.entry(id);
+    this.#baseById ??= new Map(base.kb.entries.map((e) => [e.id, e]));
+    return this.#baseById.get(id);
+  }
+
+  /**
+   * Which layer an entry came from, and which layer set each field a later layer overrode (for
+   * the card and the entry view); `undefined` for an id no layer has.
+   */
+  originOf(id: string): EntryOrigin | undefined {
+    if (!this.get(id)) return undefined;
+    return this.#merge?.origins.get(id) ?? { layer: this.#layers[0].file, fields: {} };
+  }
+
+  /** The file of the first layer (the bundled knowledge base, in the editor and the CLI). */
+  get baseFile(): string | undefined {
+    return this.#layers[0]?.file;
   }
 
   /** Every entry, layers merged (computed on first use: it parses every entry). */
@@ -59,25 +98,35 @@ export class KnowledgeBase {
 
   /** The entry with this id, or `undefined`. Cheap on a lazily parsed layer: it parses that entry only. */
   get(id: string): Entry | undefined {
+    if (this.#merge?.changed.has(id)) return this.#merge.changed.get(id) ?? undefined;
     if (this.#byId || !this.#lazy) return this.#merged().get(id);
-    for (let i = this.#layers.length - 1; i >= 0; i--) {
-      const entry = this.#layers[i].entry!(id);
-      if (entry) return entry;
-    }
-    return undefined;
+    return this.#baseEntry(id);
   }
 
   #merged(): Map<string, Entry> {
     if (!this.#byId) {
       this.#byId = new Map();
-      for (const layer of this.#layers) for (const entry of layer.kb.entries) this.#byId.set(entry.id, entry);
+      for (const entry of this.#layers[0]?.kb.entries ?? []) this.#byId.set(entry.id, entry);
+      for (const [id, entry] of this.#merge?.changed ?? []) {
+        if (entry) this.#byId.set(id, entry);
+        else this.#byId.delete(id);
+      }
     }
     return this.#byId;
   }
 
-  /** Finds where terms occur in text (loaded or built on first use). */
+  /**
+   * Finds where terms occur in text (loaded or built on first use). Over a prebuilt base index,
+   * the layers' changes are applied to a copy of it rather than the whole index rebuilt, so a
+   * team's layer costs in proportion to its own size.
+   */
   get termIndex(): TermIndex {
-    this.#termIndex ??= this.#prebuiltIndex ?? TermIndex.fromEntries(this.entries, this.#contextual);
+    if (this.#termIndex) return this.#termIndex;
+    const merge = this.#merge;
+    if (this.#prebuiltIndex && merge) {
+      const added = [...merge.changed.values()].filter((e): e is Entry => e !== null);
+      this.#termIndex = this.#prebuiltIndex.withChanges(merge.replaced, added, this.#contextual, (id) => this.get(id) !== undefined);
+    } else this.#termIndex = this.#prebuiltIndex ?? TermIndex.fromEntries(this.entries, this.#contextual);
     return this.#termIndex;
   }
 

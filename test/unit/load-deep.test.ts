@@ -50,7 +50,7 @@ describe('a knowledge file nested thousands deep', () => {
 
   it('reports deep invalid JSON at the line of its first error, without throwing', () => {
     const unclosed = `{"entries": [\n${'['.repeat(DEPTH)}${']'.repeat(DEPTH - 1)}\n}`;
-    assert.deepEqual(parseKbFile(unclosed, 'a.json').problems, [{ file: 'a.json', line: 3, severity: 'error', message: 'not valid JSON (CommaExpected); nothing in this file was loaded.' }]);
+    assert.deepEqual(parseKbFile(unclosed, 'a.json').problems, [{ file: 'a.json', line: 3, column: 1, severity: 'error', message: 'not valid JSON (CommaExpected); nothing in this file was loaded.' }]);
     const missingComma = `{"entries": [\n${'['.repeat(DEPTH)}1\n2${']'.repeat(DEPTH)}]}`;
     assert.equal(parseKbFile(missingComma, 'b.json').problems[0].line, 3);
     assert.match(parseKbFile(missingComma, 'b.json').problems[0].message, /CommaExpected/);
