@@ -137,9 +137,11 @@ export function* readingParagraphs({ text, prose, headings, tables = [] }: Readi
   let s = 0;
   let pieces: Piece[] = [];
   let previous: Span | undefined;
+  // One count of work across paragraphs, so that a run of short paragraphs pauses too.
+  const pace = { units: 0 };
   const close = function* () {
     const sentences: Sentence[] = [];
-    yield* readSentences(text, pieces, sentences);
+    yield* readSentences(text, pieces, sentences, pace);
     if (sentences.length) paragraphs.push({ start: sentences[0].start, end: sentences[sentences.length - 1].end, stats: sum(sentences), sentences });
     pieces = [];
   };
@@ -175,20 +177,22 @@ function linePieces(text: string, span: Span, pieces: Piece[]): void {
   }
 }
 
-/** Adds the sentences of `pieces` (in order) to `sentences`; the last ends where the pieces end. */
-function* readSentences(text: string, pieces: readonly Piece[], sentences: Sentence[]): Sliced<void> {
+/**
+ * Adds the sentences of `pieces` (in order) to `sentences`; the last ends where the pieces end.
+ * Pauses every {@link UNITS_PER_PAUSE} tokens, counted in `pace` (shared by a document's paragraphs).
+ */
+function* readSentences(text: string, pieces: readonly Piece[], sentences: Sentence[], pace = { units: 0 }): Sliced<void> {
   let open: { start: number; end: number; words: number; syllables: number; polysyllables: number } | undefined;
   const end = () => {
     if (open && open.words > 0) sentences.push({ ...open, sentences: 1 });
     open = undefined;
   };
-  let units = 0;
   for (const piece of pieces) {
     if (piece.opensSentence) end();
     // Read on its own, so that no pattern looks past the piece (a search may run far in the text).
     const part = text.slice(piece.start, piece.end);
     for (let at = 0; at < part.length; ) {
-      if (++units % UNITS_PER_PAUSE === 0) yield;
+      if (++pace.units % UNITS_PER_PAUSE === 0) yield;
       WORD.lastIndex = at;
       const word = WORD.exec(part);
       if (word) {
