@@ -11,7 +11,8 @@
 //                one is the name of another)
 //   qualifier    a synonym with a qualifier the name lacks (site, subtype, eponym, "benign",
 //                "hypertensive", …) or without one the name has; an alias ending in a vague word
-//                the name lacks ("sweating dysfunction", "mood alterations", "syphilitic chancre")
+//                the name lacks ("sweating dysfunction", "mood alterations", "syphilitic chancre"), or
+//                a synonym naming one part of an organ the name lacks ("commissure of lip" on lip cancer)
 //   sayInstead   a say-instead that is a clinical name, an abbreviation or another entry's term,
 //                that nests the name in itself, or that stands on a widely understood name
 //                (data/manual/understood-names.json: the say-instead is taken off, no flag)
@@ -111,6 +112,17 @@ export function vagueHead(alias, name) {
   return String(name).toLowerCase().split(/[^a-z]+/).some((w) => stem(w) === head) ? null : m[1].toLowerCase();
 }
 
+// Words that name one part of an organ: "cancer of the tail of the pancreas" is one site of pancreatic cancer.
+const PART_WORD = /\b(commissure|dome|antrum|fundus|body|head|tail|third|border|surface|floor|wall|pole|margin|apex|tip|trigone|isthmus|ampulla|flexure|vermilion|lobes?|segment)\b/i;
+
+/** The word of a synonym that names one part of an organ (`PART_WORD`) when the name lacks it, else null. */
+export function extraPart(synonym, name) {
+  const m = PART_WORD.exec(String(synonym));
+  if (!m) return null;
+  const part = m[1].toLowerCase();
+  return String(name).toLowerCase().split(/[^a-z]+/).some((w) => stem(w) === stem(part)) ? null : part;
+}
+
 /** Capitalised words inside a synonym (not its first word, not an abbreviation) that the name lacks: eponym variants. */
 export function extraEponyms(synonym, name) {
   const have = stems(name);
@@ -173,7 +185,8 @@ export function qualifierFlags(entries) {
     for (const value of e.synonyms ?? []) {
       const extra = [...extraQualifiers(value, e.name), ...extraEponyms(value, e.name)];
       const missing = [...extraQualifiers(e.name, value), ...(lacksMalignant(value, e.name) ? ['malignant'] : [])];
-      flag(e, 'synonyms', value, [extra.length ? `adds ${extra.join(', ')}` : '', missing.length ? `lacks ${missing.join(', ')}` : '', ...vague(value, e.name)].filter(Boolean));
+      const part = extraPart(value, e.name);
+      flag(e, 'synonyms', value, [extra.length ? `adds ${extra.join(', ')}` : '', missing.length ? `lacks ${missing.join(', ')}` : '', part ? `names a part ("${part}") the name lacks` : '', ...vague(value, e.name)].filter(Boolean));
     }
   return flags;
 }

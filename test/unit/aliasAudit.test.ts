@@ -17,6 +17,7 @@ type Audit = {
   icdNarrowerFlags(entries: Entry[], icd: Map<string, { long: string; billable: boolean }>, mapped: Set<string>): Flag[];
   headersAbove(code: string): string[];
   vagueHead(alias: string, name: string): string | null;
+  extraPart(synonym: string, name: string): string | null;
   decide(flags: Flag[], decisions: object): { decided: (Flag & { decision: string; moveTo?: string })[]; undecided: Flag[] };
   applyDecisions(entries: Entry[], decided: (Flag & { decision: string; moveTo?: string })[]): Map<string, string>;
 };
@@ -74,6 +75,15 @@ describe('alias audit (scripts/kb/alias-audit.mjs)', () => {
       const flags = A.qualifierFlags([e]);
       assert.deepEqual(values(flags), ['lues layTerms lues problems', 'lues synonyms luetic chancre', 'lues synonyms chronic lues chancre']);
       assert.equal(flags[2].note, 'adds chronic; ends in the vague word "chancre" the name lacks');
+    });
+
+    it('flags a synonym that names one part of an organ the name lacks', () => {
+      assert.equal(A.extraPart('malignant neoplasm of tail of spleen', 'spleen cancer'), 'tail');
+      assert.equal(A.extraPart('malignant neoplasm of dome of spleen', 'spleen dome cancer'), null, 'the name says the part');
+      assert.deepEqual(
+        A.qualifierFlags([entry('spleen-cancer', 'spleen cancer', { synonyms: ['malignant neoplasm of tail of spleen', 'splenic cancer'] })]).map((f) => f.note),
+        ['names a part ("tail") the name lacks'],
+      );
     });
 
     it('flags an eponym variant the name lacks', () => {
@@ -224,6 +234,19 @@ describe('alias audit (scripts/kb/alias-audit.mjs)', () => {
         assert.ok(d.reason && !/pending/i.test(d.reason), `a reason that decides: ${JSON.stringify(d)}`);
       }
       for (const d of file.decisions) if (d.decision === 'move') assert.ok(d.moveTo, JSON.stringify(d));
+    });
+
+    it('records its seeded sample checks honestly: role, seed, a verdict and reason per alias, counts that add up', () => {
+      type Sample = { seed: number; size: number; correct: number; loose: number; wrong: number; items: { alias: string; verdict: string; reason: string }[] };
+      const file = JSON.parse(repoText('data/manual/alias-sample-2026-12-06.json')) as { reviewer: { role: string; statement: string }; samples: Sample[] };
+      assert.equal(file.reviewer.role, 'MedTerms engineer (AI-assisted)');
+      assert.match(file.reviewer.statement, /not reviewed by a clinician/);
+      assert.ok(file.samples.length >= 2 && new Set(file.samples.map((s) => s.seed)).size === file.samples.length, 'a new seed for each sample');
+      for (const s of file.samples) {
+        assert.equal(s.items.length, s.size);
+        for (const v of ['correct', 'loose', 'wrong'] as const) assert.equal(s.items.filter((i) => i.verdict === v).length, s[v], `${s.seed} ${v}`);
+        for (const i of s.items) assert.ok(['correct', 'loose', 'wrong'].includes(i.verdict) && i.reason, JSON.stringify(i));
+      }
     });
 
     it('lists every flag with its decision and reason, and counts them per check', () => {
