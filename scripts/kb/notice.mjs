@@ -53,6 +53,31 @@ export function sourceAttributions(S) {
 }
 
 /** The NOTICE file: the code's licence, then each source's attribution. */
+// The plain-language word lists (not built from data/sources/) and a test fixture, with what was taken from whom.
+const WORD_LISTS = [
+  'Plain-language word lists',
+  '=========================',
+  '',
+  'data/jargon/general.json (general medical words patients misread, for the jargon rule) and',
+  'data/style/person-first.json (wording about people, for the person-first rule) are written by',
+  'the MedTerms team in its own words (review: written; not clinician-reviewed). The entries marked',
+  '"source": "retext-simplify" (formal words such as commence, utilize, prior to) come from',
+  'retext-simplify 8.0.0, and those marked "source": "retext-equality" (such as epileptic,',
+  'committed suicide, birth defect) from retext-equality 7.1.0, both MIT licence,',
+  'Copyright (c) Titus Wormer <tituswormer@gmail.com>: https://github.com/retextjs. Their',
+  'rewrites and reasons were rewritten for health writing. MedTerms goes further with medical',
+  'wording those lists do not have: 500 medical words with everyday wording (prognosis,',
+  'contraindicated, bilateral, idiopathic, sequelae), test results read in context (positive or',
+  'negative near a test word), and condition labels and phrases of health writing (diabetics,',
+  'asthmatics, suffers from, confined to a wheelchair, dialysis patients).',
+  '',
+  'test/fixtures/sarif-schema-2.1.0.json is the SARIF 2.1.0 JSON schema (OASIS Static Analysis',
+  'Results Interchange Format, final schema rtm.5) as shipped in the npm package',
+  '@microsoft/jest-sarif 1.0.0-beta.0 (MIT licence, Copyright (c) Microsoft Corporation); it is',
+  'used by the unit tests only and is not part of the extension.',
+  '',
+];
+
 export function renderNotice(sources, version) {
   const parts = [
     'MedTerms',
@@ -83,6 +108,7 @@ export function renderNotice(sources, version) {
     '2023-01-27, redistributed byte-for-byte; its terms are at https://hpo.jax.org/license.',
     'The Mondo licence text is data/sources/mondo/LICENSE-CC-BY-4.0.txt.',
     '',
+    ...WORD_LISTS,
   );
   return parts.join('\n');
 }

@@ -1,5 +1,7 @@
 import {
+  atLeast,
   completeAt,
+  DEFAULT_SEVERITY,
   DEFAULT_TARGET_GRADE,
   DocumentAnalysis,
   documentFindings,
@@ -17,6 +19,8 @@ import {
   readingGradeFindingsSliced,
   readingReport,
   renderCard,
+  renderHandout,
+  RULE_SEVERITIES,
   searchForm,
   snippetReviewText,
   terminalField as field,
@@ -24,12 +28,14 @@ import {
   type CompletionAnswer,
   type Layer,
   type Problem,
+  type RuleSeverity,
   type SearchResult,
   type Snippet,
   type StyleFix,
   type StyleRule,
 } from '../core';
 import { ChunkedWriter, jsonText, writeJsonList } from './output';
+import { sarifLog } from './sarif';
 
 /** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
 export interface CliHost {
@@ -43,6 +49,8 @@ export interface CliHost {
   readonly version: string;
   /** Today's date, YYYY-MM-DD, for review dates (`--today` overrides it). */
   readonly today: () => string;
+  /** Writes a text file (UTF-8), for `render -o`; throws when it cannot. */
+  readonly writeFile?: (path: string, text: string) => void;
 }
 
 /** One recognised term in `medterms scan --json` output. Public: change only additively. */
@@ -166,12 +174,20 @@ Commands:
   grade FILE...             reading grade of Markdown prose (Flesch-Kincaid, SMOG), overall and
                             by section, with the longest sentences and the paragraphs above
                             the target
+  render FILE               write FILE as an HTML page with its medical terms explained (a dotted
+                            underline, the plain definition on hover): a handout to review in a
+                            browser; to standard output, or to the file given with -o
   card ID|TERM              print an entry's card as Markdown
   snippets                  list the vetted snippets: id, title, version, status, review due, terms
   snippet ID                print a snippet as inserted, with its provenance markers
 
 Options:
   --json                    machine-readable output (scan, check, grade, search, complete, snippets, snippet)
+  --format text|json|sarif  check's output: lines of text (default), JSON (as --json), or a SARIF
+                            2.1.0 log for code scanning
+  --min-severity LEVEL      the least severity of a check finding that makes the exit status 1:
+                            hint (default: any finding), information, warning or error
+  -o, --output FILE         where render writes its page (default: standard output)
   --target-grade N          the reading grade prose should not exceed (check, grade; default 8)
   --allow ABBR              an abbreviation check need not see spelled out (repeatable)
   --today YYYY-MM-DD        the date review dates are checked against (default: today)
@@ -181,7 +197,7 @@ Options:
   -v, --version             show the version
 
 Exit status: 0 on success, 1 when a file could not be read or loaded cleanly, check found
-something, grade found a file above the target, or nothing was found for card; 2 on a usage error.`;
+something (at --min-severity or above), grade found a file above the target, or nothing was found for card; 2 on a usage error.`;
 
 class UsageError extends Error {}
 
@@ -194,7 +210,17 @@ interface Options {
   readonly allowed: string[];
   readonly today: string | undefined;
   readonly targetGrade: number;
+  /** check's output format; `--json` is `json`. */
+  readonly format: OutputFormat;
+  /** The least severity of a check finding that fails the run. */
+  readonly minSeverity: RuleSeverity;
+  /** Where render writes, or undefined for standard output. */
+  readonly output: string | undefined;
 }
+
+/** The output formats of `medterms check`. */
+type OutputFormat = 'text' | 'json' | 'sarif';
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const args: string[] = [];
@@ -204,6 +230,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   let limit = 10;
   let today: string | undefined;
   let targetGrade = DEFAULT_TARGET_GRADE;
+  let format: OutputFormat | undefined;
+  let minSeverity: RuleSeverity = 'hint';
+  let output: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -219,6 +248,15 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
     } else if (a === '--kb') kbFiles.push(value());
     else if (a === '--allow') allowed.push(value());
+    else if (a === '--format') {
+      const f = value();
+      if (!OUTPUT_FORMATS.includes(f as OutputFormat)) throw new UsageError('--format must be text, json or sarif');
+      format = f as OutputFormat;
+    } else if (a === '--min-severity') {
+      const m = value();
+      if (m === 'off' || !RULE_SEVERITIES.includes(m as RuleSeverity)) throw new UsageError('--min-severity must be hint, information, warning or error');
+      minSeverity = m as RuleSeverity;
+    } else if (a === '-o' || a === '--output') output = value();
     else if (a === '--target-grade') {
       targetGrade = Number(value());
       if (!Number.isFinite(targetGrade) || targetGrade <= 0) throw new UsageError('--target-grade must be a positive number');
@@ -232,7 +270,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.push(a);
   }
-  return { command: args.shift(), args, json, limit, kbFiles, allowed, today, targetGrade };
+  return { command: args.shift(), args, json: json || format === 'json', limit, kbFiles, allowed, today, targetGrade, format: format ?? (json ? 'json' : 'text'), minSeverity, output };
 }
 
 /**
@@ -296,9 +334,28 @@ export function runCli(argv: readonly string[], host: CliHost): number {
     case 'check': {
       if (options.args.length === 0) return usage(host, 'check needs at least one FILE');
       snippets(); // reports the library's problems before the findings that rest on it
-      const records = readAll(options.args).flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today, (p) => report([p]), options.targetGrade));
-      writeRecords(host, options.json, 'findings', records, formatCheckRecord);
-      if (records.length > 0) failed = true;
+      const files = readAll(options.args);
+      const records = files.flatMap(([file, text]) => checkText(kb, file, text, options.allowed, today, (p) => report([p]), options.targetGrade));
+      if (options.format === 'sarif') writeRecords(host, false, 'sarif', [jsonText(sarifLog(records, new Map(files), host.version))], (log) => `${log}\n`);
+      else writeRecords(host, options.format === 'json', 'findings', records, formatCheckRecord);
+      if (records.some((r) => atLeast(DEFAULT_SEVERITY[r.rule], options.minSeverity))) failed = true;
+      break;
+    }
+    case 'render': {
+      if (options.args.length !== 1) return usage(host, 'render needs one FILE');
+      const [read] = readAll(options.args);
+      if (!read) break;
+      const [file, text] = read;
+      const html = renderHandout(text, kb, file.replace(/^.*[\\/]/, ''));
+      if (options.output === undefined) writeRecords(host, false, 'html', [html], (page) => page);
+      else if (!host.writeFile) return usage(host, 'render cannot write files here; leave out -o');
+      else {
+        try {
+          host.writeFile(options.output, html);
+        } catch (e) {
+          report([{ file: options.output, line: 1, severity: 'error', message: `cannot write the file (${(e as Error).message})` }]);
+        }
+      }
       break;
     }
     case 'grade': {

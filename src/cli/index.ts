@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
 import * as path from 'node:path';
 import { BUNDLED_KB, bundledLayer, isoDate } from '../core';
@@ -19,6 +19,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 process.exitCode = runCli(process.argv.slice(2), {
   bundled: () => bundledLayer(fromRoot(BUNDLED_KB.entries), fromRoot(BUNDLED_KB.terms), BUNDLED_SNIPPETS),
   readFile: (file) => readFileSync(file, 'utf8'),
+  writeFile: (file, text) => writeFileSync(file, text, 'utf8'),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   version: MEDTERMS_VERSION,

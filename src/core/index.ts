@@ -56,3 +56,9 @@ export { markedSnippet, snippetFindings, type SnippetCheckOptions } from './snip
 export { renderSnippetCard, snippetReviewText, snippetState } from './snippets/card';
 export { completeAt, MAX_COMPLETIONS, type Completion, type CompletionAnswer } from './search/complete';
 export { collectFindings, documentFindings, documentFindingsSliced, nestingFindings, type DocumentInput, type FindingOptions, type RuleGroup } from './findings';
+export { atLeast, DEFAULT_SEVERITY, RULE_HELP, RULE_SEVERITIES, type RuleSeverity } from './style/rules';
+export { bundledPlainWords, NEAR_WORDS, PlainWords, plainWordFindingsSliced, type PlainWord, type PlainWordsFile, type PlainWordsInput } from './style/plainWords';
+export { bundledPersonFirst, PersonFirstWording, personFirstFindingsSliced, type PersonFirstFile, type PersonFirstPattern } from './style/personFirst';
+export { explainedAt, jargonFinding } from './style/style';
+export { plainExplanation, TERM_MARK_CLASS, TERM_MARK_CSS, termMarks, type MarkdownItInstance, type TermMarksOptions } from './preview/termMarks';
+export { renderHandout } from './preview/handout';

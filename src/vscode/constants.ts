@@ -43,6 +43,8 @@ export const Settings = {
   snippetAllowDrafts: 'snippets.allowDrafts',
   snippetAllowOverdue: 'snippets.allowOverdue',
   snippetCodeLens: 'snippets.codeLens',
+  /** Mark recognised terms in the Markdown preview. */
+  previewHighlightTerms: 'preview.highlightTerms',
 } as const;
 
 /** The settings section: every key above is read as `medterms.<key>`. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { MarkdownItInstance } from '../core';
 import { Commands, MARKDOWN, VIEW_SCHEME } from './constants';
 import { CODE_ACTION_METADATA, codeActionProvider } from './codeActions';
 import { completionProvider } from './completion';
@@ -8,6 +9,7 @@ import { createLog, guard } from './log';
 import { lookUpTerm, lookUpTermAtCursor, showAbout } from './commands';
 import { openEntry, viewContentProvider } from './views';
 import { Session, type AnalysisPacing } from './session';
+import { extendMarkdownIt, refreshPreviewOnSettingChange } from './preview';
 import { ReadingGradeStatusBar, showReadingReport, type ReadingGradeStatus } from './readability';
 import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCodeLensProvider, snippetCompletionProvider, type InsertSnippetArgs } from './snippets';
 
@@ -48,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): MedTermsApi {
     vscode.commands.registerCommand(Commands.applySnippetFix, (uri: string, version: number, fix) => guard(log, 'snippet fix', () => applySnippetFix(uri, version, fix))),
     vscode.commands.registerCommand(Commands.showSnippet, (id: unknown) => (typeof id === 'string' ? showSnippet(id) : undefined)),
   );
-  return { analysisPacing: (uri) => session.pacingOf(uri), readingGradeStatus: () => readingGrade.shown };
+  context.subscriptions.push(refreshPreviewOnSettingChange());
+  return { analysisPacing: (uri) => session.pacingOf(uri), readingGradeStatus: () => readingGrade.shown, extendMarkdownIt: extendMarkdownIt(session) };
 }
 
 /**
@@ -59,6 +62,8 @@ export interface MedTermsApi {
   analysisPacing(uri: vscode.Uri): AnalysisPacing | undefined;
   /** What the reading-grade status bar item shows now (for the active Markdown editor), or `undefined` while it is hidden. */
   readingGradeStatus(): ReadingGradeStatus | undefined;
+  /** VS Code's Markdown preview calls it (`markdown.markdownItPlugins`): marks the medical terms of the preview (see `extendMarkdownIt` in preview.ts). */
+  extendMarkdownIt(md: MarkdownItInstance): MarkdownItInstance;
 }
 
 export function deactivate(): void {}

@@ -126,6 +126,11 @@ export class Session implements vscode.Disposable {
     return library;
   }
 
+  /** The knowledge base if it has loaded, else `undefined`: for work that cannot wait for {@link load} (a preview renders synchronously). */
+  get loaded(): KnowledgeBase | undefined {
+    return this.#kb;
+  }
+
   /** The loaded knowledge base. Only valid after {@link load} has resolved. */
   get kb(): KnowledgeBase {
     if (!this.#kb) throw new Error('MedTerms: the knowledge base was used before it was loaded.');

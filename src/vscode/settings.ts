@@ -1,28 +1,9 @@
 import * as vscode from 'vscode';
-import { DEFAULT_TARGET_GRADE, STYLE_RULES, type StyleRule } from '../core';
+import { DEFAULT_SEVERITY, DEFAULT_TARGET_GRADE, RULE_SEVERITIES, STYLE_RULES, type RuleSeverity, type StyleRule } from '../core';
 import { SETTINGS_SECTION, Settings } from './constants';
 
-/** How a rule's findings are shown; the values of the `medterms.diagnostics.<rule>` settings. */
-export type RuleSeverity = 'off' | 'hint' | 'information' | 'warning' | 'error';
-
-const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'information', 'warning', 'error'];
-
-/** The defaults, as package.json declares them: jargon is a judgement, an unexplained abbreviation a slip. */
-export const DEFAULT_SEVERITY: Readonly<Record<StyleRule, RuleSeverity>> = {
-  jargon: 'information',
-  abbreviation: 'warning',
-  // Vetted text changed by hand is what a reviewer must see; the rest are news, not slips.
-  'snippet-edited': 'warning',
-  'snippet-outdated': 'information',
-  'snippet-review-due': 'information',
-  'snippet-marker': 'warning',
-  'snippet-unmarked': 'hint',
-  nesting: 'information',
-  // A grade is advice about a paragraph, not a slip in it.
-  'reading-grade': 'information',
-  // Wording about people is a judgement, like jargon.
-  'person-first': 'information',
-};
+// The severities and their defaults live in the core: the CLI's SARIF levels and `--min-severity` read them too.
+export { DEFAULT_SEVERITY, type RuleSeverity } from '../core';
 
 /**
  * The most diagnostics shown for one document, as package.json declares it. A 10 MB document
@@ -45,6 +26,7 @@ export interface MedTermsSettings {
   readonly snippetAllowDrafts: boolean;
   readonly snippetAllowOverdue: boolean;
   readonly snippetCodeLens: boolean;
+  readonly previewHighlightTerms: boolean;
 }
 
 /**
@@ -60,7 +42,7 @@ export function settings(doc?: vscode.TextDocument): MedTermsSettings {
   const severity = { ...DEFAULT_SEVERITY };
   for (const rule of STYLE_RULES) {
     const value = config.get<RuleSeverity>(Settings.diagnosticSeverity[rule]);
-    if (value !== undefined && SEVERITIES.includes(value)) severity[rule] = value;
+    if (value !== undefined && RULE_SEVERITIES.includes(value)) severity[rule] = value;
   }
   const allowed = config.get<unknown>(Settings.allowedAbbreviations);
   const maxProblems = config.get<unknown>(Settings.maxProblems);
@@ -76,5 +58,6 @@ export function settings(doc?: vscode.TextDocument): MedTermsSettings {
     snippetAllowDrafts: flag(Settings.snippetAllowDrafts, true),
     snippetAllowOverdue: flag(Settings.snippetAllowOverdue, true),
     snippetCodeLens: flag(Settings.snippetCodeLens, true),
+    previewHighlightTerms: flag(Settings.previewHighlightTerms, true),
   };
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { checkText } from '../../src/cli/cli';
-import { completeAt, DocumentAnalysis, finish, markedSnippet, MAX_QUERY_LENGTH, readingGradeFindingsSliced, snippetFindings, styleFindings } from '../../src/core';
+import { completeAt, DocumentAnalysis, finish, markedSnippet, MAX_QUERY_LENGTH, personFirstFindingsSliced, plainWordFindingsSliced, readingGradeFindingsSliced, snippetFindings, styleFindings } from '../../src/core';
 import { bundledKb } from './helpers';
 
 // Bounded work (issue 11): lines of 1 MB built to make a matcher or a rule read the line again
@@ -42,6 +42,10 @@ const LINES: [string, () => string][] = [
   ['all capitals with a lower-case letter far away', () => `${repeat('MS AND YOU ', MB - 1)}x`],
   ['pasted snippet copies on one line (each copy re-read its line)', () => repeat(`${pastedSnippets()} `)],
   ['pasted snippet copies, edited, between sentences of the writer', () => repeat(`${pastedSnippets().replace(/ the /g, ' a ')} Some words of my own here. `)],
+  ['general words and phrases that start but never finish, positive without a test word', () => repeat('prior prior to positive acute pain a false ')],
+  ['general words near test words, explained in brackets, in link text', () => repeat('the test came back positive (found) [the prognosis page](x) ')],
+  ['person-first phrases that start but never finish', () => repeat('confined to a confined to a diabetic diet ')],
+  ['person-first labels, each a finding', () => repeat('Diabetics suffer from it. ')],
   ['mixed', () => repeat('MS (multiple  sclerosis) ](x) <!-- `a` pins and needles. MS\t-\tsclerosis *called* paresthesia, ')],
 ];
 
@@ -61,8 +65,10 @@ describe('bounded work on hostile 1 MB lines (issue 11)', function () {
       const findings = styleFindings({ text, hits, headings: analysis.headings }, kb);
       const snippets = snippetFindings(text, analysis.prose, kb.snippets, { today, pasted: kb.snippets.pasted });
       const grades = finish(readingGradeFindingsSliced({ text, prose: analysis.prose, headings: analysis.headings, tables: analysis.tables }));
+      const plainWords = finish(plainWordFindingsSliced({ text, prose: analysis.prose, hits }));
+      const personFirst = finish(personFirstFindingsSliced(text, analysis.prose));
       const records = checkText(kb, 'hostile.md', text, [], today);
-      assert.equal(records.length, findings.length + snippets.length + grades.length);
+      assert.equal(records.length, findings.length + snippets.length + grades.length + plainWords.length + personFirst.length);
     });
   }
 

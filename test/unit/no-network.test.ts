@@ -41,7 +41,9 @@ function codeOf(bundle: string): string {
 
 /** The modules a bundle loads at run time: each `require`, dynamic `import` or `from`, as written. */
 function modulesOf(code: string): string[] {
-  const specifiers = [...code.matchAll(/\b(?:require|import)\s*\(\s*([^)]*)\)|\bfrom\s*("[^"]*"|'[^']*')/g)].map((m) => (m[1] ?? m[2]).trim());
+  // After `from`, a specifier starts as a module name does (a letter, `@`, `.` or `/`): bundled
+  // text that ends in the word (`"suffers from","suggest":…` in the person-first patterns) is not an import.
+  const specifiers = [...code.matchAll(/\b(?:require|import)\s*\(\s*([^)]*)\)|\bfrom\s*("[\w@./][^"]*"|'[\w@./][^']*')/g)].map((m) => (m[1] ?? m[2]).trim());
   return [...new Set(specifiers)].map((s) => (/^(["'`])[^"'`]*\1$/.test(s) ? s.slice(1, -1) : `dynamic: ${s}`));
 }
 
