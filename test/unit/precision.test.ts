@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { TermIndex, type Entry } from '../../src/core';
+import { DocumentAnalysis, TermIndex, type Entry } from '../../src/core';
+import { BUNDLED_PHRASING, PhraseMatcher } from '../../src/core/match/phrasing';
 import { OrganisationNames, type OrganisationTable } from '../../src/core/match/organisations';
 import { bundledKb, repoText } from './helpers';
 
@@ -141,6 +142,24 @@ describe('precision: what the guidelines do not count as a term', () => {
         index.findTerms(text);
         assert.ok(Date.now() - t0 < 3000, `${JSON.stringify(unit)} took ${Date.now() - t0} ms`);
       }
+    });
+  });
+
+  describe('cards worth hovering', () => {
+    it('every entry the example article lights up has a definition', () => {
+      const kb = bundledKb();
+      const text = repoText('examples/numbness-in-hands.md');
+      const bare = DocumentAnalysis.of(text)
+        .terms(kb.termIndex)
+        .filter((h) => !kb.get(h.entryId)?.definition)
+        .map((h) => `${text.slice(h.start, h.end)} -> ${h.entryId}`);
+      assert.deepEqual(bare, [], 'write a definition (data/manual/definitions/*.json); node scripts/cards-undefined.mjs lists them');
+    });
+
+    it('every entry patient phrasing leads to has a definition', () => {
+      const kb = bundledKb();
+      const bare = [...new Set(PhraseMatcher.targets(BUNDLED_PHRASING).map((t) => t.entryId))].filter((id) => !kb.get(id)?.definition);
+      assert.deepEqual(bare, []);
     });
   });
 });
