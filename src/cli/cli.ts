@@ -11,6 +11,8 @@ import {
   quoted,
   isoDate,
   KnowledgeBase,
+  knowledgeLayers,
+  WORKSPACE_KNOWLEDGE_FOLDER,
   LineMap,
   MAX_QUERY_LENGTH,
   markedSnippet,
@@ -26,6 +28,7 @@ import {
   terminalField as field,
   terminalText,
   type CompletionAnswer,
+  type KnowledgeFile,
   type Layer,
   type Problem,
   type RuleSeverity,
@@ -36,6 +39,7 @@ import {
 } from '../core';
 import { ChunkedWriter, jsonText, writeJsonList } from './output';
 import { sarifLog } from './sarif';
+import { exportKnowledge } from './export';
 
 /** What the CLI needs from its host; the real one is Node's fs and stdio (see index.ts). */
 export interface CliHost {
@@ -51,6 +55,13 @@ export interface CliHost {
   readonly today: () => string;
   /** Writes a text file (UTF-8), for `render -o`; throws when it cannot. */
   readonly writeFile?: (path: string, text: string) => void;
+  /**
+   * The files of a knowledge folder (`DIR/.medterms`: `terms/*`, `snippets/*`), each with its
+   * path inside the folder; none when the folder does not exist. Node's fs in the real host.
+   */
+  readonly readKnowledgeFolder?: (dir: string) => KnowledgeFile[];
+  /** Joins path parts the host's way (Node's `path.join` in the real host). */
+  readonly joinPath?: (...parts: string[]) => string;
 }
 
 /** One recognised term in `medterms scan --json` output. Public: change only additively. */
@@ -180,6 +191,11 @@ Commands:
   card ID|TERM              print an entry's card as Markdown
   snippets                  list the vetted snippets: id, title, version, status, review due, terms
   snippet ID                print a snippet as inserted, with its provenance markers
+  export                    write the knowledge base, team layers included, for other tools:
+                            --cspell FILE (a words file, and FILE.cspell.json, the dictionary
+                            definition for cspell) and/or --vale DIR (a Vale vocabulary,
+                            DIR/config/vocabularies/MedTerms/accept.txt, and a substitution
+                            style, DIR/MedTerms/PlainLanguage.yml)
 
 Options:
   --json                    machine-readable output (scan, check, grade, search, complete, snippets, snippet)
@@ -193,6 +209,9 @@ Options:
   --today YYYY-MM-DD        the date review dates are checked against (default: today)
   --limit N                 number of search or complete results (default 10)
   --kb FILE                 add a knowledge-base layer over the bundled one (repeatable)
+  --workspace DIR           read DIR/.medterms/ as the editor does (default: the current
+                            directory): terms/*.json, terms/*.yaml and snippets/*.md, layered
+                            over the bundled knowledge base and any --kb files
   -h, --help                show this help
   -v, --version             show the version
 
@@ -216,6 +235,11 @@ interface Options {
   readonly minSeverity: RuleSeverity;
   /** Where render writes, or undefined for standard output. */
   readonly output: string | undefined;
+  /** The folder whose `.medterms/` is read; the current directory by default. */
+  readonly workspace: string;
+  /** export's targets. */
+  readonly cspell: string | undefined;
+  readonly vale: string | undefined;
 }
 
 /** The output formats of `medterms check`. */
@@ -233,6 +257,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   let format: OutputFormat | undefined;
   let minSeverity: RuleSeverity = 'hint';
   let output: string | undefined;
+  let workspace = '.';
+  let cspell: string | undefined;
+  let vale: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -257,6 +284,9 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
       if (m === 'off' || !RULE_SEVERITIES.includes(m as RuleSeverity)) throw new UsageError('--min-severity must be hint, information, warning or error');
       minSeverity = m as RuleSeverity;
     } else if (a === '-o' || a === '--output') output = value();
+    else if (a === '--workspace') workspace = value();
+    else if (a === '--cspell') cspell = value();
+    else if (a === '--vale') vale = value();
     else if (a === '--target-grade') {
       targetGrade = Number(value());
       if (!Number.isFinite(targetGrade) || targetGrade <= 0) throw new UsageError('--target-grade must be a positive number');
@@ -270,7 +300,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else args.push(a);
   }
-  return { command: args.shift(), args, json: json || format === 'json', limit, kbFiles, allowed, today, targetGrade, format: format ?? (json ? 'json' : 'text'), minSeverity, output };
+  return { command: args.shift(), args, json: json || format === 'json', limit, kbFiles, allowed, today, targetGrade, format: format ?? (json ? 'json' : 'text'), minSeverity, output, workspace, cspell, vale };
 }
 
 /**
@@ -302,6 +332,9 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       report([{ file, line: 1, severity: 'error', message: `cannot read the file (${(e as Error).message})` }]);
     }
   }
+  // The workspace's own layers come last, as in the editor, so CI sees what the writer sees.
+  const folder = host.joinPath ? host.joinPath(options.workspace, WORKSPACE_KNOWLEDGE_FOLDER) : `${options.workspace}/${WORKSPACE_KNOWLEDGE_FOLDER}`;
+  layers.push(...knowledgeLayers(host.readKnowledgeFolder?.(folder) ?? []));
   const kb = new KnowledgeBase(layers);
   report(kb.problems);
   /** The files that could be read, with their text; the others are reported. */
@@ -411,6 +444,8 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       if (!options.json) host.err(`medterms: ${field(snippet.id)} v${snippet.version}, ${field(snippet.status)}. ${field(snippetReviewText(snippet))}\n`);
       break;
     }
+    case 'export':
+      return exportKnowledge(kb, options, host);
     default:
       return usage(host, options.command ? `unknown command "${options.command}"` : 'no command given');
   }

@@ -85,8 +85,37 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
     return href ? [`[${escape(s.title)}](${href})`] : [];
   });
   if (sources.length) lines.push(`**Sources:** ${sources.join(' · ')}`, '');
+  const origin = originLine(entry, kb);
+  if (origin) lines.push(`*${origin}*`, '');
   lines.push(`*${reviewLine(entry)}*`);
   return lines.join('\n');
+}
+
+/**
+ * Which layer the entry, or some of its fields, came from, when not the bundled knowledge base:
+ * a team's own wording must never pass for the bundled, reviewed one.
+ */
+function originLine(entry: Entry, kb: KnowledgeBase): string | undefined {
+  const origin = kb.originOf(entry.id);
+  if (!origin) return undefined;
+  const byFile = new Map<string, string[]>();
+  for (const [field, file] of Object.entries(origin.fields)) if (field !== 'id') byFile.set(file, [...(byFile.get(file) ?? []), field]);
+  const parts = [...byFile].map(([file, fields]) => `${fields.join(', ')} from ${escape(layerName(file))}`);
+  if (origin.layer !== kb.baseFile) parts.unshift(`From ${escape(layerName(origin.layer))}`);
+  else if (parts.length) parts.unshift('Changed by your team');
+  return parts.length ? `${parts.join('; ')}.` : undefined;
+}
+
+/** A layer file as a reader knows it: its path from `.medterms/` on, or its last two parts. */
+function layerName(file: string): string {
+  let path = file.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // not percent-encoded: shown as it is
+  }
+  const at = path.lastIndexOf('/.medterms/');
+  return at !== -1 ? path.slice(at + 1) : path.split(/[\\/]/).slice(-2).join('/');
 }
 
 /** A medicine's one line: `**Class:** …; **brand names:** …`, or undefined when it has neither. */

@@ -15,10 +15,15 @@ export const Commands = {
   applySnippetFix: 'medterms.applySnippetFix',
   showSnippet: 'medterms.showSnippet',
   showReadingReport: 'medterms.showReadingReport',
+  addToWorkspaceKnowledge: 'medterms.addToWorkspaceKnowledge',
+  newTerm: 'medterms.newTerm',
+  suppressTerm: 'medterms.suppressTerm',
 } as const;
 
 export const Settings = {
   hoverEnabled: 'hover.enabled',
+  /** Knowledge folders or files layered over the bundled knowledge base, before the workspace's `.medterms/`. */
+  knowledgePaths: 'knowledge.paths',
   completionEnabled: 'completion.enabled',
   /** How each plain-language rule is shown: `off`, `hint`, `information`, `warning` or `error`. */
   diagnosticSeverity: {

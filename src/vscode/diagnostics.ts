@@ -36,6 +36,11 @@ export class StyleDiagnostics implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.#schedule(e.document, 0))),
       vscode.workspace.onDidChangeTextDocument((e) => this.#schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.#forget(doc.uri)),
+      // A team's layer changed: every finding may change with the terms.
+      session.onDidChangeKnowledge(() => {
+        this.#findings.clear();
+        vscode.workspace.textDocuments.forEach((doc) => this.#schedule(doc, 0));
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(`${SETTINGS_SECTION}.diagnostics`) && !e.affectsConfiguration(`${SETTINGS_SECTION}.readability`)) return;
         // The allowed abbreviations and the target grade change what is found; severities only how it is shown.

@@ -9,6 +9,7 @@ import { createLog, guard } from './log';
 import { lookUpTerm, lookUpTermAtCursor, showAbout } from './commands';
 import { openEntry, viewContentProvider } from './views';
 import { Session, type AnalysisPacing } from './session';
+import { addTermCodeActionProvider, newTerm, readTeamLayers, suppressTerm, TeamKnowledge } from './knowledge';
 import { extendMarkdownIt, refreshPreviewOnSettingChange } from './preview';
 import { ReadingGradeStatusBar, showReadingReport, type ReadingGradeStatus } from './readability';
 import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCodeLensProvider, snippetCompletionProvider, type InsertSnippetArgs } from './snippets';
@@ -22,13 +23,19 @@ import { applySnippetFix, compareSnippet, insertSnippet, showSnippet, snippetCod
 export function activate(context: vscode.ExtensionContext): MedTermsApi {
   const log = createLog();
   const decoder = new TextDecoder();
-  const session = new Session(log, (file) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file)).then((bytes) => decoder.decode(bytes)));
+  const session = new Session(log, (file) => vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, file)).then((bytes) => decoder.decode(bytes)), () => readTeamLayers());
+  const teamKnowledge = new TeamKnowledge(session);
   const diagnostics = new StyleDiagnostics(session);
   const readingGrade = new ReadingGradeStatusBar(session);
   context.subscriptions.push(
     log,
     session,
     diagnostics,
+    teamKnowledge,
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, addTermCodeActionProvider(session), { providedCodeActionKinds: [vscode.CodeActionKind.Empty] }),
+    vscode.commands.registerCommand(Commands.addToWorkspaceKnowledge, (term?: unknown) => guard(log, 'add to workspace knowledge', () => newTerm(typeof term === 'string' ? term : undefined))),
+    vscode.commands.registerCommand(Commands.newTerm, () => guard(log, 'new term', () => newTerm())),
+    vscode.commands.registerCommand(Commands.suppressTerm, () => guard(log, 'suppress term', () => suppressTerm(session))),
     readingGrade,
     vscode.commands.registerCommand(Commands.showReadingReport, (uri?: unknown) => guard(log, 'reading report', () => showReadingReport(session, uri instanceof vscode.Uri ? uri : undefined))),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, codeActionProvider(session, diagnostics), CODE_ACTION_METADATA),

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
-import { BUNDLED_KB, bundledLayer, DocumentAnalysis, EDITOR_SLICE_MS, hitAt, inSlices, KnowledgeBase, type SlicePacing, type Sliced, type SnippetLibrary, type Span, type TermHit } from '../core';
+import { BUNDLED_KB, bundledLayer, type Layer, DocumentAnalysis, EDITOR_SLICE_MS, hitAt, inSlices, KnowledgeBase, type SlicePacing, type Sliced, type SnippetLibrary, type Span, type TermHit } from '../core';
 import type { Log } from './log';
 
 /** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
 export type ExtensionFileReader = (relativePath: string) => Thenable<string>;
+
+/** Reads a team's knowledge layers (settings' paths, then the workspace's `.medterms/`), in order. */
+export type TeamLayerReader = () => Promise<readonly Layer[]>;
 
 // How long after loading (and between steps) the idle-time preparation waits: past the burst
 // of work an editor does when it opens, short enough to be done before the writer types.
@@ -49,10 +52,15 @@ export class Session implements vscode.Disposable {
   #kb: KnowledgeBase | undefined;
   #loading: Promise<KnowledgeBase> | undefined;
   #snippetsLogged = false;
+  /** The bundled layer, read once: a rebuild after a team's file changes reuses it. */
+  #bundled: Layer | undefined;
+  readonly #changed = new vscode.EventEmitter<KnowledgeBase>();
+  /** Fires when a rebuilt knowledge base replaces the loaded one (a team's layer changed). */
+  readonly onDidChangeKnowledge = this.#changed.event;
   #idle: ReturnType<typeof setTimeout> | undefined;
   #disposed = false;
   /** Per document: the last version asked for, with its analysis (prose and terms) under way or done. */
-  readonly #documents = new Map<string, { readonly version: number; readonly terms: Promise<DocumentTerms>; readonly analysis: Promise<DocumentAnalysis | undefined> }>();
+  readonly #documents = new Map<string, { readonly version: number; readonly kb: KnowledgeBase; readonly terms: Promise<DocumentTerms>; readonly analysis: Promise<DocumentAnalysis | undefined> }>();
   /** How each document's last analysis shared the thread. */
   readonly #pacing = new Map<string, AnalysisPacing>();
   readonly #subscriptions: vscode.Disposable[];
@@ -60,6 +68,7 @@ export class Session implements vscode.Disposable {
   constructor(
     readonly log: Log,
     private readonly read: ExtensionFileReader,
+    private readonly readTeamLayers: TeamLayerReader = async () => [],
   ) {
     this.#subscriptions = [
       vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -80,7 +89,8 @@ export class Session implements vscode.Disposable {
       let kb: KnowledgeBase;
       try {
         const [entries, terms] = await Promise.all([this.read(BUNDLED_KB.entries), this.read(BUNDLED_KB.terms)]);
-        kb = new KnowledgeBase([bundledLayer(entries, terms, BUNDLED_SNIPPETS)]);
+        this.#bundled = bundledLayer(entries, terms, BUNDLED_SNIPPETS);
+        kb = await this.#withTeamLayers();
       } catch (err) {
         this.log.error(`Cannot read the bundled knowledge base (${BUNDLED_KB.entries}); MedTerms has no terms to show.`, err);
         kb = new KnowledgeBase([]);
@@ -91,6 +101,36 @@ export class Session implements vscode.Disposable {
       return (this.#kb = kb);
     })();
     return this.#loading;
+  }
+
+  /** The bundled layer under the team's layers; a team file that cannot be read is logged and left out. */
+  async #withTeamLayers(): Promise<KnowledgeBase> {
+    let team: readonly Layer[] = [];
+    try {
+      team = await this.readTeamLayers();
+    } catch (err) {
+      this.log.error("Cannot read the team's knowledge layers; using the bundled knowledge base alone.", err);
+    }
+    return new KnowledgeBase([this.#bundled!, ...team]);
+  }
+
+  /**
+   * Re-reads the team's layers and swaps the rebuilt knowledge base in: hover, completion,
+   * look-up, snippets and the preview use it from now on, and every open document's terms are
+   * found again (their analyses are kept per knowledge base, see {@link terms}). Listeners of
+   * {@link onDidChangeKnowledge} re-run what depends on it (diagnostics, the preview).
+   */
+  async reload(): Promise<KnowledgeBase> {
+    if (!this.#bundled) return this.load();
+    const started = Date.now();
+    const kb = await this.#withTeamLayers();
+    if (this.#disposed) return kb;
+    this.#kb = kb;
+    this.#loading = Promise.resolve(kb);
+    this.#snippetsLogged = false;
+    this.log.info(`Rebuilt the knowledge base with the team's layers in ${Date.now() - started} ms.`);
+    this.#changed.fire(kb);
+    return kb;
   }
 
   /**
@@ -150,7 +190,7 @@ export class Session implements vscode.Disposable {
   terms(doc: vscode.TextDocument): Promise<DocumentTerms> {
     const key = doc.uri.toString();
     const known = this.#documents.get(key);
-    if (known?.version === doc.version) return known.terms;
+    if (known?.version === doc.version && known.kb === this.#kb) return known.terms;
     const { version } = doc;
     const text = doc.getText();
     const index = this.kb.termIndex;
@@ -181,7 +221,7 @@ export class Session implements vscode.Disposable {
     }
     const terms = analysis.then((a) => ({ version, text: a.text, prose: a.prose, headings: a.headings, hits: a.terms(index), flattened: a.flattened, tables: a.tables }));
     // The next version starts from this one; if this one failed, from scratch.
-    this.#documents.set(key, { version, terms, analysis: analysis.catch(() => undefined) });
+    this.#documents.set(key, { version, kb: this.kb, terms, analysis: analysis.catch(() => undefined) });
     return terms;
   }
 
@@ -204,6 +244,7 @@ export class Session implements vscode.Disposable {
     this.#disposed = true;
     clearTimeout(this.#idle);
     this.#documents.clear();
+    this.#changed.dispose();
     for (const s of this.#subscriptions) s.dispose();
   }
 }

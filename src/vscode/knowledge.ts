@@ -1,0 +1,232 @@
+import * as vscode from 'vscode';
+import { addToLayer, isoDate, knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, newTermEntry, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeBase, type LayerAddition, type KnowledgeFile, type Layer, type Problem } from '../core';
+import { Commands, SETTINGS_SECTION, Settings } from './constants';
+import type { Session } from './session';
+
+/** How long after the last change to a layer file the knowledge base is rebuilt: a save, a rename, a git checkout come in bursts. */
+export const KNOWLEDGE_DEBOUNCE_MS = 200;
+
+const decoder = new TextDecoder();
+
+/**
+ * The team's knowledge folders and files, in layer order: each path of
+ * `medterms.knowledge.paths` (absolute, or relative to the first workspace folder; a folder is
+ * read as a knowledge folder, a file on its own), then each workspace folder's `.medterms/`.
+ */
+export function knowledgeRoots(): vscode.Uri[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const paths = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>(Settings.knowledgePaths);
+  const fromSettings = (Array.isArray(paths) ? paths : [])
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .map((p) => (/^([a-z]:)?[\\/]/i.test(p) || !folders[0] ? vscode.Uri.file(p) : vscode.Uri.joinPath(folders[0].uri, p)));
+  return [...fromSettings, ...folders.map((f) => vscode.Uri.joinPath(f.uri, WORKSPACE_KNOWLEDGE_FOLDER))];
+}
+
+/**
+ * Reads the team's layers through `vscode.workspace.fs`, so that it works in the web host too.
+ * A root that does not exist is skipped quietly (most workspaces have no `.medterms/`); a file
+ * that cannot be read is left out. Files are read as data only, in a trusted workspace or not.
+ */
+export async function readTeamLayers(roots: readonly vscode.Uri[] = knowledgeRoots()): Promise<Layer[]> {
+  const layers: Layer[] = [];
+  for (const root of roots) layers.push(...knowledgeLayers(await readKnowledgeFiles(root)));
+  return layers;
+}
+
+async function readKnowledgeFiles(root: vscode.Uri): Promise<KnowledgeFile[]> {
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(root);
+  } catch {
+    return [];
+  }
+  const read = async (uri: vscode.Uri, relative: string): Promise<KnowledgeFile[]> => {
+    try {
+      return [{ relative, file: uri.toString(), text: decoder.decode(await vscode.workspace.fs.readFile(uri)) }];
+    } catch {
+      return [];
+    }
+  };
+  if (stat.type & vscode.FileType.File) return read(root, namedKnowledgeFile(root.path.slice(root.path.lastIndexOf('/') + 1)));
+  const files: Promise<KnowledgeFile[]>[] = [];
+  for (const folder of ['terms', 'snippets']) {
+    let children: [string, vscode.FileType][] = [];
+    try {
+      children = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, folder));
+    } catch {
+      continue;
+    }
+    for (const [name, type] of children) {
+      const relative = `${folder}/${name}`;
+      if (type & vscode.FileType.File && knowledgeFileRole(relative)) files.push(read(vscode.Uri.joinPath(root, folder, name), relative));
+    }
+  }
+  return (await Promise.all(files)).flat();
+}
+
+/**
+ * Keeps the knowledge base in step with the team's layer files: a watcher per root (no polling)
+ * rebuilds it a moment after a file is added, changed or deleted, and when
+ * `medterms.knowledge.paths` changes; the problems of each layer file show as diagnostics on
+ * that file, at their line and column.
+ */
+export class TeamKnowledge implements vscode.Disposable {
+  readonly #problems = vscode.languages.createDiagnosticCollection('medterms-knowledge');
+  #watchers: vscode.Disposable[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #subscriptions: vscode.Disposable[];
+
+  constructor(private readonly session: Session) {
+    this.#subscriptions = [
+      session.onDidChangeKnowledge((kb) => {
+        this.#show(kb);
+        // The preview marks terms from the knowledge base: a rebuilt one re-renders it.
+        void vscode.commands.executeCommand('markdown.preview.refresh');
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.knowledgePaths}`)) return;
+        this.#watch();
+        this.#schedule();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.#watch();
+        this.#schedule();
+      }),
+    ];
+    this.#watch();
+    void session.load().then((kb) => this.#show(kb));
+  }
+
+  /** The rebuild pending, if any: a test or a command waits for it (see the extension's API). */
+  settled: Promise<unknown> = Promise.resolve();
+
+  #watch(): void {
+    for (const w of this.#watchers) w.dispose();
+    this.#watchers = knowledgeRoots().map((root) => {
+      // A root that is a file (a settings path) is watched through its folder, for it alone.
+      const name = root.path.slice(root.path.lastIndexOf('/') + 1);
+      const pattern = /\.(json|ya?ml|md)$/i.test(name) ? new vscode.RelativePattern(vscode.Uri.joinPath(root, '..'), name) : new vscode.RelativePattern(root, '**/*');
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      const changed = () => this.#schedule();
+      watcher.onDidCreate(changed);
+      watcher.onDidChange(changed);
+      watcher.onDidDelete(changed);
+      return watcher;
+    });
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    this.settled = new Promise<void>((resolve) => {
+      this.#timer = setTimeout(() => {
+        this.session.reload().then(
+          () => resolve(),
+          (err) => {
+            this.session.log.error("rebuilding the knowledge base with the team's layers failed", err);
+            resolve();
+          },
+        );
+      }, KNOWLEDGE_DEBOUNCE_MS);
+    });
+  }
+
+  /** Each layer file's problems as diagnostics on it; the bundled files' go to the log only. */
+  #show(kb: KnowledgeBase): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const problems: readonly Problem[] = [...kb.problems, ...kb.snippets.problems];
+    for (const p of problems) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(p.file)) continue; // not a URI: a bundled file
+      const at = new vscode.Position(p.line - 1, (p.column ?? 1) - 1);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'MedTerms';
+      byFile.set(p.file, [...(byFile.get(p.file) ?? []), diagnostic]);
+    }
+    this.#problems.clear();
+    for (const [file, diagnostics] of byFile) this.#problems.set(vscode.Uri.parse(file), diagnostics);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    for (const d of [...this.#watchers, ...this.#subscriptions, this.#problems]) d.dispose();
+  }
+}
+
+/** The layer file new terms go to, in the first workspace folder. */
+export const TEAM_TERMS_FILE = `${WORKSPACE_KNOWLEDGE_FOLDER}/terms/team.json`;
+
+/**
+ * Adds an entry to the workspace's `.medterms/terms/team.json` (created if missing) through a
+ * `WorkspaceEdit`, so it can be undone, then opens the file at the new entry. The watcher
+ * rebuilds the knowledge base once the file is saved.
+ */
+export async function addToWorkspaceKnowledge(entry: LayerAddition): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage('MedTerms: open a folder to keep workspace knowledge in its .medterms/ folder.');
+    return undefined;
+  }
+  const uri = vscode.Uri.joinPath(folder.uri, TEAM_TERMS_FILE);
+  let existing: string | undefined;
+  try {
+    existing = (await vscode.workspace.openTextDocument(uri)).getText();
+  } catch {
+    existing = undefined;
+  }
+  const { edits, entryOffset } = addToLayer(existing, entry);
+  const edit = new vscode.WorkspaceEdit();
+  if (existing === undefined) {
+    edit.createFile(uri, { ignoreIfExists: true });
+    edit.insert(uri, new vscode.Position(0, 0), edits.map((e) => e.content).join(''));
+  } else {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    for (const e of edits) edit.replace(uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.content);
+  }
+  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await doc.save();
+  const at = doc.positionAt(entryOffset);
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at) });
+  return uri;
+}
+
+/** `MedTerms: New Term…` and the code action's command: a prefilled entry for `term` (asked for when not given). */
+export async function newTerm(term?: string): Promise<vscode.Uri | undefined> {
+  const name = term ?? (await vscode.window.showInputBox({ title: 'MedTerms: New Term', prompt: 'The term, as written in patient text' }));
+  if (!name?.trim()) return undefined;
+  return addToWorkspaceKnowledge(newTermEntry(name, isoDate(new Date())));
+}
+
+/** `MedTerms: Suppress Term in This Workspace`: the term at the cursor, or one picked by look-up. */
+export async function suppressTerm(session: Session): Promise<vscode.Uri | undefined> {
+  const kb = await session.load();
+  const editor = vscode.window.activeTextEditor;
+  const hit = editor ? await session.termAt(editor.document, editor.selection.active) : undefined;
+  let id = hit?.entryId;
+  if (!id) {
+    const query = await vscode.window.showInputBox({ title: 'MedTerms: Suppress Term in This Workspace', prompt: 'The term to stop recognising here' });
+    id = query ? kb.resolve(query, true)?.id : undefined;
+  }
+  const entry = id ? kb.get(id) : undefined;
+  if (!entry) return undefined;
+  const answer = await vscode.window.showWarningMessage(`Stop recognising "${entry.name}" in this workspace?`, { modal: true }, 'Suppress');
+  if (answer !== 'Suppress') return undefined;
+  return addToWorkspaceKnowledge({ id: entry.id, suppress: true });
+}
+
+/** *Add "…" to workspace knowledge* on a selection or word in prose that no entry knows. */
+export function addTermCodeActionProvider(session: Session): vscode.CodeActionProvider {
+  return {
+    async provideCodeActions(doc, range) {
+      const wordRange = range.isEmpty ? doc.getWordRangeAtPosition(range.start, /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u) : range;
+      if (!wordRange || wordRange.start.line !== wordRange.end.line) return [];
+      const text = doc.getText(wordRange).trim();
+      if (text.length < 2 || text.length > 80) return [];
+      const kb = await session.load();
+      if (!(await session.inProse(doc, doc.offsetAt(wordRange.start)))) return [];
+      if ((await session.termAt(doc, wordRange.start)) || kb.resolve(text)) return [];
+      const action = new vscode.CodeAction(`Add "${text}" to workspace knowledge`, vscode.CodeActionKind.Empty);
+      action.command = { command: Commands.addToWorkspaceKnowledge, title: action.title, arguments: [text] };
+      return [action];
+    },
+  };
+}
