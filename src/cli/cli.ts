@@ -176,8 +176,10 @@ export const USAGE = `Usage: medterms <command> [options]
 
 Commands:
   scan FILE...              list every recognised term in Markdown files
-  check FILE...             flag jargon, abbreviations used before they are spelled out, and
-                            vetted snippets edited, outdated or due for review
+  check FILE...             flag jargon (terms and general medical words), abbreviations used
+                            before they are spelled out, wording that is not person-first,
+                            paragraphs above the target grade, and vetted snippets edited,
+                            outdated or due for review
   search QUERY              rank knowledge-base entries for a query (a term's own words)
   complete TEXT             what completion offers at the end of TEXT (the text before the
                             cursor): the entries for the words that belong to the term being

@@ -51,9 +51,9 @@ export interface FindingOptions {
 
 /**
  * Every finding of a document, as the editor's diagnostics and `medterms check` report them:
- * the plain-language rules, the snippet checks, the nesting notes and the paragraphs above the
- * target reading grade, each group contained (see
- * {@link collectFindings}).
+ * the plain-language rules (the knowledge base's jargon and abbreviations, general medical
+ * jargon, person-first wording), the snippet checks, the nesting notes and the paragraphs above
+ * the target reading grade, each group contained (see {@link collectFindings}).
  */
 export function documentFindings(
   input: DocumentInput,

@@ -114,10 +114,18 @@ const LOOK_BACK = 24;
  * same on a 100 KB line; text that starts within that distance counts as a line start.
  */
 export function casedAt(term: string, text: string, offset: number, written = ''): string {
-  const from = Math.max(0, offset - LOOK_BACK);
-  const before = (from === 0 ? '\n' : '') + text.slice(from, offset);
-  const capital = SENTENCE_START.test(before) || /^\p{Lu}/u.test(written);
+  const capital = startsSentence(text, offset) || /^\p{Lu}/u.test(written);
   return capital && /^\p{Ll}/u.test(term) ? term[0].toUpperCase() + term.slice(1) : term;
+}
+
+/**
+ * Whether a word at `offset` starts a sentence, a heading, a list item or a block quote (see
+ * {@link casedAt}), where a capital letter says nothing about the word. Looks back a few
+ * characters only.
+ */
+export function startsSentence(text: string, offset: number): boolean {
+  const from = Math.max(0, offset - LOOK_BACK);
+  return SENTENCE_START.test((from === 0 ? '\n' : '') + text.slice(from, offset));
 }
 
 /** A date as `YYYY-MM-DD` in the local time zone: the day a writer reads review dates against. */

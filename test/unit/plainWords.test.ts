@@ -76,6 +76,13 @@ describe('general medical jargon (plain words)', () => {
     assert.deepEqual(flagged('Ask a neurologist (a nerve doctor).'), []);
     assert.deepEqual(flagged('Doctors call the outlook the prognosis, also known as prognosis.'), ['prognosis']);
     assert.deepEqual(flagged('The outlook, known as prognosis, is good.'), []);
+    assert.deepEqual(flagged('Check your blood glucose, or blood sugar, each day.'), []);
+  });
+
+  it('leaves a word capitalised in mid-sentence alone: it is part of a name', () => {
+    assert.deepEqual(flagged('Ask the Institute of Allergy and Infectious Diseases.'), []);
+    assert.deepEqual(flagged('Ask about infectious diseases. Infectious diseases spread.'), ['infectious']);
+    assert.deepEqual(flagged('- Infectious diseases spread.'), ['Infectious']);
   });
 
   it('flags positive and negative only near a test or result word, in the same sentence', () => {

@@ -2,7 +2,7 @@ import generalWords from '../../../data/jargon/general.json';
 import { joinedWords } from '../match/normalize';
 import type { TermHit } from '../match/termIndex';
 import { UNITS_PER_PAUSE, type Sliced } from '../slices';
-import type { Span } from '../text';
+import { startsSentence, type Span } from '../text';
 import { explainedAt, jargonFinding, type StyleFinding } from './style';
 import { linkTextStart, overlapTest, spanWords, WordingMatcher, type SpanWords, type WordingMatch } from './wordings';
 
@@ -61,6 +61,15 @@ export class PlainWords {
   }
 }
 
+// A word followed by a bracket or by `, or` is explained there: `neurologist (a nerve doctor)`,
+// `blood glucose, or blood sugar`.
+const EXPLAINED_AFTER = /^(?: \(|, or )/;
+
+/** Whether the word at `offset` is capitalised in mid-sentence: part of a name (`National Institute of Allergy and Infectious Diseases`). */
+function isProperName(text: string, offset: number): boolean {
+  return /^\p{Lu}/u.test(text.charAt(offset)) && !startsSentence(text, offset);
+}
+
 // Ends a sentence between two words: a context word past it is about something else.
 const SENTENCE_BREAK = /[.!?;:]/;
 
@@ -93,10 +102,11 @@ export interface PlainWordsInput {
  * `positive` near a test word), beyond the knowledge base's terms, with the same fixes as a
  * term's: replace with the plain wording, or explain it in brackets. A word is left alone
  * inside a knowledge-base term (`acute` in `acute bronchitis`) or as an adjective right before one
- * (`neonatal lupus`), in a link's text, after a `#` (an
+ * (`neonatal lupus`), capitalised in mid-sentence (a name: `Institute of Infectious Diseases`), in a
+ * link's text, after a `#` (an
  * anchor or tag),
  * and where the document first uses it explained (`prognosis (outlook)`, `neurologist (a nerve
- * doctor)`, `known as prognosis`). Each word is flagged once, at its first use.
+ * doctor)`, `blood glucose, or blood sugar`, `known as prognosis`). Each word is flagged once, at its first use.
  * Linear in the prose: each word is looked up once, and a few words around a match are read.
  * Pauses every {@link UNITS_PER_PAUSE} words.
  */
@@ -113,7 +123,7 @@ export function* plainWordFindingsSliced({ text, prose, hits }: PlainWordsInput,
     const linkText = linkTextStart(text, span);
     for (let i = 0; i < words.starts.length; i++) {
       if (++done % UNITS_PER_PAUSE === 0) yield;
-      if (text[words.starts[i] - 1] === '#' || words.starts[i] >= linkText) continue;
+      if (text[words.starts[i] - 1] === '#' || words.starts[i] >= linkText || isProperName(text, words.starts[i])) continue;
       const match = list.at(text, words, i);
       if (!match) continue;
       const at = { start: words.starts[match.first], end: words.ends[match.last] };
@@ -123,7 +133,7 @@ export function* plainWordFindingsSliced({ text, prose, hits }: PlainWordsInput,
       const { term, plain, kind, replace } = match.item;
       if (seen.has(term)) continue;
       seen.add(term);
-      if (!explainedAt(text, at, [plain]) && !text.startsWith(' (', at.end)) findings.push(jargonFinding(text, at, plain, { replace: replace !== false, formal: kind === 'formal' }));
+      if (!explainedAt(text, at, [plain]) && !EXPLAINED_AFTER.test(text.slice(at.end, at.end + 5))) findings.push(jargonFinding(text, at, plain, { replace: replace !== false, formal: kind === 'formal' }));
     }
   }
   return findings;
