@@ -9,7 +9,7 @@ export { layerSchema, parseKbFile, type KbFormat, type LoadResult, type Problem 
 export { mergeLayers, type EntryOrigin, type LayerMerge, type MergeBase, type OverlayLayer } from './kb/merge';
 export { addToLayer, idForTerm, newTermEntry, type LayerAddition, type LayerTextEdit } from './kb/layerEdit';
 export { CSPELL_DICTIONARY, cspellConfig, cspellWords, literalPattern, substitutionPairs, VALE_STYLE, valeAccept, valeSubstitutionRule, type SubstitutionPair } from './export/export';
-export { knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeFile, type KnowledgeFileRole } from './kb/knowledgeFolder';
+export { knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeFile, type KnowledgeFileRole } from './knowledgeFolder';
 export { formatPath, validateJson } from './kb/jsonSchema';
 export { KnowledgeBase, type Layer } from './knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './bundled';

@@ -1,6 +1,6 @@
-import type { Layer } from '../knowledgeBase';
-import type { SnippetSource } from '../snippets/snippet';
-import { parseKbFile, type KbFormat } from './load';
+import type { Layer } from './knowledgeBase';
+import type { SnippetSource } from './snippets/snippet';
+import { parseKbFile, type KbFormat } from './kb/load';
 
 /** The folder of a workspace that holds its team's own knowledge. */
 export const WORKSPACE_KNOWLEDGE_FOLDER = '.medterms';
