@@ -296,6 +296,9 @@ describe('inert CLI text output', () => {
         '',
         '**Also called:** zorblax',
         '',
+        // The entry comes from a --kb layer, and the card says so.
+        '*From hostile.json.*',
+        '',
         '*Review: Not reviewed: names and codes come from the open sources listed in About the knowledge base.*',
         '',
       ].join('\n'),

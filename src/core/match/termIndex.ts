@@ -4,7 +4,7 @@ import { ABBREVIATION_SHAPE, documentHits, pendingAbbreviation } from './documen
 
 // Where the core's index and the editor's analysis have always found it.
 export { confirmContextual } from './documentHits';
-import { forEachWord, joinedWords, tokenKey, wordKeys } from './normalize';
+import { forEachWord, joinedWords, termKey, tokenKey, wordKeys } from './normalize';
 import { OrganisationNames } from './organisations';
 import { BUNDLED_PHRASING, bundledPhrases, PhraseMatcher, type PhrasingTable } from './phrasing';
 import { coordinates, prefixesName } from './termSpans';
@@ -134,15 +134,15 @@ export class TermIndex {
    */
   withChanges(removed: readonly Entry[], added: readonly Entry[], contextualAbbreviations: Iterable<string>, knows: (entryId: string) => boolean, phrasing: PhrasingTable | null = BUNDLED_PHRASING): TermIndex {
     const contextual = new Set(contextualAbbreviations);
-    const terms = new Map(this.#terms);
-    const prefixes = new Set(this.#prefixes);
+    const terms = new LayeredMap(this.#terms);
+    const prefixes = new Set<string>();
     const removedIds = new Set(removed.map((e) => e.id));
     const own = (key: string): Target[] => {
       const targets = [...(TermIndex.#decode(terms.get(key)) ?? [])].filter(([id]) => !removedIds.has(id));
       terms.set(key, targets);
       return targets;
     };
-    for (const entry of removed) for (const [key] of termKeysOf(entry, contextual)) if (own(key).length === 0) terms.delete(key);
+    for (const entry of removed) for (const [key] of termKeysOf(entry, contextual)) if (own(key).length === 0) terms.set(key, undefined);
     for (const entry of added) {
       for (const [key, target] of termKeysOf(entry, contextual)) {
         const targets = own(key);
@@ -151,7 +151,7 @@ export class TermIndex {
         for (let space = key.indexOf(' '); space !== -1; space = key.indexOf(' ', space + 1)) prefixes.add(key.slice(0, space));
       }
     }
-    return new TermIndex(terms, prefixes, phrasing ? new PhraseMatcher(phrasing, knows) : undefined);
+    return new TermIndex(terms as Map<string, string | readonly Target[]>, new LayeredSet(prefixes, this.#prefixes), phrasing ? new PhraseMatcher(phrasing, knows) : undefined);
   }
 
   static #decode(targets: string | readonly Target[] | undefined): readonly Target[] | undefined {
@@ -436,6 +436,56 @@ function alternativesTo(entryId: string, targets: readonly Target[]): readonly s
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Adds a target under a key, once per entry and casing. */
+/**
+ * A map read through to a base map, so that a layer's few changes to a large index cost no copy
+ * of it (`undefined` marks a key the layer removed). Only the operations the index uses.
+ */
+class LayeredMap<V> extends Map<string, V | undefined> {
+  constructor(private readonly base: ReadonlyMap<string, V>) {
+    super();
+  }
+  override get(key: string): V | undefined {
+    return super.has(key) ? super.get(key) : this.base.get(key);
+  }
+  override has(key: string): boolean {
+    return super.has(key) ? super.get(key) !== undefined : this.base.has(key);
+  }
+  override *keys(): MapIterator<string> {
+    for (const [key, value] of super.entries()) if (value !== undefined) yield key;
+    for (const key of this.base.keys()) if (!super.has(key)) yield key;
+  }
+}
+
+/** A set read through to a base set (a layer only adds prefixes: a stale one costs a look-up, never a wrong match). */
+class LayeredSet implements ReadonlySet<string> {
+  constructor(
+    private readonly own: ReadonlySet<string>,
+    private readonly base: ReadonlySet<string>,
+  ) {}
+  has(key: string): boolean {
+    return this.own.has(key) || this.base.has(key);
+  }
+  get size(): number {
+    return [...this].length;
+  }
+  *[Symbol.iterator](): SetIterator<string> {
+    yield* this.own;
+    for (const key of this.base) if (!this.own.has(key)) yield key;
+  }
+  keys(): SetIterator<string> {
+    return this[Symbol.iterator]();
+  }
+  values(): SetIterator<string> {
+    return this[Symbol.iterator]();
+  }
+  *entries(): SetIterator<[string, string]> {
+    for (const key of this) yield [key, key];
+  }
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    for (const key of this) callback(key, key, this);
+  }
+}
+
 /** The term keys an entry is found by, each with its target; none for a look-up-only entry. */
 function termKeysOf(entry: Entry, contextual: ReadonlySet<string>): [key: string, target: Target][] {
   if (entry.lookupOnly) return []; // a cell type or blood: look-up finds it, prose never names it as a term
@@ -448,9 +498,21 @@ function termKeysOf(entry: Entry, contextual: ReadonlySet<string>): [key: string
   };
   add(entry.name, [entry.id, 'name']);
   for (const s of entry.synonyms ?? []) add(s, [entry.id, 'synonym']);
-  for (const s of entry.layTerms ?? []) add(s, [entry.id, 'layTerm']);
+  for (const s of entry.layTerms ?? []) if (!articleBefore(s, entry)) add(s, [entry.id, 'layTerm']);
   for (const a of entry.abbreviations ?? []) add(a, contextual.has(a) ? [entry.id, 'abbreviation', a, 1] : [entry.id, 'abbreviation', a]);
   return out;
+}
+
+/**
+ * Whether a lay term is "the" before another form of the same entry ("the flu" beside "flu"):
+ * the article is no part of the term (annotation guidelines: the mention is "flu"), so only the
+ * bare form is indexed. A lay term that needs its article ("the runs", "the shakes") is kept.
+ */
+function articleBefore(layTerm: string, entry: Entry): boolean {
+  const keys = wordKeys(layTerm);
+  if (keys.length < 2 || keys[0] !== 'the') return false;
+  const bare = keys.slice(1).join(' ');
+  return [entry.name, ...(entry.synonyms ?? []), ...(entry.layTerms ?? [])].some((form) => termKey(form) === bare);
 }
 
 function addTarget(terms: Map<string, Target[]>, key: string, target: Target): void {
