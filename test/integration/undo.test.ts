@@ -46,6 +46,16 @@ describe('Undo restores a CRLF document with a BOM byte for byte', () => {
     });
   });
 
+  it('after a person-first quick fix', async () => {
+    await undoIsExact('# Feet\n\nDiabetics should check their feet.\n', async (editor) => {
+      const [finding] = await eventually('the person-first diagnostic', () => (ourDiagnostics(editor.document).length ? ourDiagnostics(editor.document) : undefined));
+      assert.equal(finding.code, 'person-first');
+      const [fix] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+      assert.equal(editor.document.lineAt(2).text, 'People with diabetes should check their feet.');
+    });
+  });
+
   it('after a snippet is inserted', async () => {
     await undoIsExact('# Numb hands\n\nMultiple sclerosis can cause numbness.\n\nThe end.\n', async (editor) => {
       editor.selection = new vscode.Selection(2, 5, 2, 5);
