@@ -8,7 +8,8 @@
 //   crossEntry   an alias that is the say-instead wording of another entry (names, synonyms and
 //                lay terms are already unique across entries, surface-forms.mjs), and entries
 //                that are one concept twice (shared MeSH heading, or the say-instead wording of
-//                one is the name of another)
+//                one is the name of another); and an alias that is the Disease Ontology's name of
+//                another disease (sourceLabelFlags)
 //   qualifier    a synonym with a qualifier the name lacks (site, subtype, eponym, "benign",
 //                "hypertensive", …) or without one the name has; an alias ending in a vague word
 //                the name lacks ("sweating dysfunction", "mood alterations", "syphilitic chancre"), or
@@ -165,6 +166,23 @@ export function crossEntryFlags(entries) {
   const byMesh = new Map();
   for (const e of entries) if (e.codes?.mesh) byMesh.set(e.codes.mesh, [...(byMesh.get(e.codes.mesh) ?? []), e]);
   for (const [mesh, list] of byMesh) for (const b of list.slice(1)) pair(list[0], b, `shares MeSH ${mesh} with ${list[0].id}`);
+  return flags;
+}
+
+/**
+ * Check crossEntry, source names: an alias (synonym or lay term) that the Disease Ontology uses as
+ * the name of another disease than the entry's own (`labels`: termKey of a live DOID name → its
+ * id). An ontology's "exact" synonym that is a sibling's or a subtype's own name
+ * ("Miyoshi muscular dystrophy" on distal myopathy) names that other concept.
+ */
+export function sourceLabelFlags(entries, labels) {
+  const flags = [];
+  for (const e of entries)
+    for (const field of ALIAS_FIELDS)
+      for (const value of e[field] ?? []) {
+        const id = labels.get(termKey(value));
+        if (id && id !== e.codes?.doid) flags.push({ check: 'crossEntry', entry: e.id, field, value, other: id, note: `the Disease Ontology's name of ${id}, another disease` });
+      }
   return flags;
 }
 
@@ -383,7 +401,7 @@ export function applyDecisions(entries, decided) {
  * understood names (data/manual/understood-names.json). Lists every flag with its decision in
  * the report (`aliasAudit`) and its counts; fails on any undecided flag.
  */
-export function auditAliases(out, { icd, decisions, understoodNames, mapped, kbOf }, report) {
+export function auditAliases(out, { icd, decisions, understoodNames, mapped, kbOf, doidLabels = new Map() }, report) {
   const understood = new Map(understoodNames.map((u) => [termKey(u.name), u]));
   for (const e of out) {
     const u = understood.get(termKey(e.name));
@@ -397,7 +415,7 @@ export function auditAliases(out, { icd, decisions, understoodNames, mapped, kbO
   for (const check of CHECKS) {
     const flags =
       check === 'crossEntry'
-        ? crossEntryFlags(out)
+        ? [...crossEntryFlags(out), ...sourceLabelFlags(out, doidLabels)]
         : check === 'qualifier'
           ? qualifierFlags(out)
           : check === 'sayInstead'
@@ -440,8 +458,11 @@ export function aliasAuditStep(out, S, M, report) {
   const handCoded = new Set(M.entries.filter((m) => m.codes?.icd10cm).map((m) => m.id));
   const mapped = (entries) => new Set(entries.filter((e) => !handCoded.has(e.id) && !['doid', 'hpo', 'symp'].some((k) => notMapped.has(e.codes?.[k]))).map((e) => e.id));
   const kbOf = (entries) => new core.KnowledgeBase([{ file: 'build', kb: { entries, contextualAbbreviations: [] }, problems: [] }]);
+  // the live Disease Ontology names, for sourceLabelFlags
+  const doidLabels = new Map();
+  for (const t of S.doidTerms?.values() ?? []) if (!t.obsolete && !doidLabels.has(termKey(t.name))) doidLabels.set(termKey(t.name), t.id);
   report.aliasAudit = [];
-  auditAliases(out, { icd: S.icd, decisions, understoodNames, mapped, kbOf }, report);
+  auditAliases(out, { icd: S.icd, decisions, understoodNames, mapped, kbOf, doidLabels }, report);
 }
 
 function readManualJson(name, empty) {

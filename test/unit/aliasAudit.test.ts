@@ -18,6 +18,7 @@ type Audit = {
   headersAbove(code: string): string[];
   vagueHead(alias: string, name: string): string | null;
   extraPart(synonym: string, name: string): string | null;
+  sourceLabelFlags(entries: Entry[], labels: Map<string, string>): Flag[];
   decide(flags: Flag[], decisions: object): { decided: (Flag & { decision: string; moveTo?: string })[]; undecided: Flag[] };
   applyDecisions(entries: Entry[], decided: (Flag & { decision: string; moveTo?: string })[]): Map<string, string>;
 };
@@ -45,6 +46,14 @@ describe('alias audit (scripts/kb/alias-audit.mjs)', () => {
       const flags = A.crossEntryFlags([a, b]);
       assert.deepEqual(values(flags), ['weak-pressure entry weak pressure']);
       assert.equal(flags[0].other, 'low-bp');
+    });
+  });
+
+  describe('crossEntry: source names', () => {
+    it('flags an alias that the Disease Ontology uses as the name of another disease, not of the entry itself', () => {
+      const labels = new Map([['gleet myopathy', 'DOID:1'], ['distal gleet', 'DOID:2']]);
+      const e = entry('distal-gleet', 'distal gleet', { codes: { doid: 'DOID:2' }, synonyms: ['Gleet myopathy', 'distal gleet disease'], layTerms: ['gleet myopathy'] });
+      assert.deepEqual(values(A.sourceLabelFlags([e], labels)), ['distal-gleet synonyms Gleet myopathy', 'distal-gleet layTerms gleet myopathy']);
     });
   });
 
