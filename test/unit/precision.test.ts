@@ -135,6 +135,17 @@ describe('precision: what the guidelines do not count as a term', () => {
       assert.deepEqual(spans('the adult itchy skin'), [['adult itchy skin', 'itchy-skin']]);
     });
 
+    it('"the" before a lay term is no part of it when the bare form is a form of the same entry', () => {
+      const index = TermIndex.fromEntries([entry('gout', 'gout', { layTerms: ['the gout', 'gouty toe'] }), entry('tremor', 'tremor', { kind: 'symptom', layTerms: ['the trembles'] })], [], null);
+      const written = (text: string) => index.findTerms(text).map((h) => text.slice(h.start, h.end));
+      assert.deepEqual(written('He had the gout again.'), ['gout']);
+      assert.deepEqual(written('She got the trembles.'), ['the trembles']);
+    });
+
+    it('the bundled knowledge base: "muscle or joint aches" and "the flu"', () => {
+      assert.deepEqual(found('Fever with muscle or joint aches, like the flu.'), ['Fever', 'muscle or joint aches', 'flu']);
+    });
+
     it('stays linear on a line of coordinated terms', () => {
       for (const unit of ['hip or knee pain ', 'knee pain or stiffness or ', 'or or or hip ', 'childhood childhood asthma ']) {
         const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
