@@ -136,7 +136,7 @@ function reviewLine(entry: Entry): string {
   let text = REVIEW_TEXT[review.status];
   if (review.status === 'clinician-reviewed' && review.reviewedBy) text += ` (${escape(review.reviewedBy)})`;
   if (review.status === 'clinician-reviewed') text += '.';
-  if (review.reviewedOn) text += ` Last checked ${escape(review.reviewedOn)}.`;
+  if (review.reviewedOn) text += ` ${review.status === 'written' ? 'Written' : 'Last checked'} ${escape(review.reviewedOn)}.`;
   return `Review: ${text}`;
 }
 
