@@ -79,7 +79,11 @@ export class TeamKnowledge implements vscode.Disposable {
   constructor(private readonly session: Session) {
     this.#subscriptions = [
       session.onDidChangeKnowledge((kb) => {
-        this.#show(kb);
+        try {
+          this.#show(kb);
+        } catch (err) {
+          session.log.error("showing the team layers' problems failed", err);
+        }
         // The preview marks terms from the knowledge base: a rebuilt one re-renders it.
         void vscode.commands.executeCommand('markdown.preview.refresh');
       }),
@@ -88,6 +92,12 @@ export class TeamKnowledge implements vscode.Disposable {
         this.#watch();
         this.#schedule();
       }),
+      // Changes made in VS Code (a save, a file created, deleted or renamed in the explorer or by an
+      // edit) also come as these events: the file watcher alone missed some in a remote host.
+      vscode.workspace.onDidSaveTextDocument((doc) => this.#ifLayer([doc.uri])),
+      vscode.workspace.onDidCreateFiles((e) => this.#ifLayer(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => this.#ifLayer(e.files)),
+      vscode.workspace.onDidRenameFiles((e) => this.#ifLayer(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.#watch();
         this.#schedule();
@@ -102,10 +112,19 @@ export class TeamKnowledge implements vscode.Disposable {
 
   #watch(): void {
     for (const w of this.#watchers) w.dispose();
-    this.#watchers = knowledgeRoots().map((root) => {
-      // A root that is a file (a settings path) is watched through its folder, for it alone.
-      const name = root.path.slice(root.path.lastIndexOf('/') + 1);
-      const pattern = /\.(json|ya?ml|md)$/i.test(name) ? new vscode.RelativePattern(vscode.Uri.joinPath(root, '..'), name) : new vscode.RelativePattern(root, '**/*');
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const patterns = [
+      ...knowledgeRoots()
+        .slice(0, -folders.length || undefined)
+        .map((root) => {
+          // A root that is a file (a settings path) is watched through its folder, for it alone.
+          const name = root.path.slice(root.path.lastIndexOf('/') + 1);
+          return /\.(json|ya?ml|md)$/i.test(name) ? new vscode.RelativePattern(vscode.Uri.joinPath(root, '..'), name) : new vscode.RelativePattern(root, '**/*');
+        }),
+      // Watched from the workspace folder, which exists, so that a .medterms/ made later is seen.
+      ...folders.map((folder) => new vscode.RelativePattern(folder, `${WORKSPACE_KNOWLEDGE_FOLDER}/**`)),
+    ];
+    this.#watchers = patterns.map((pattern) => {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const changed = () => this.#schedule();
       watcher.onDidCreate(changed);
@@ -113,6 +132,12 @@ export class TeamKnowledge implements vscode.Disposable {
       watcher.onDidDelete(changed);
       return watcher;
     });
+  }
+
+  /** Rebuilds when one of `uris` is, or is in, a knowledge root. */
+  #ifLayer(uris: readonly vscode.Uri[]): void {
+    const roots = knowledgeRoots().map((r) => r.toString());
+    if (uris.some((u) => roots.some((root) => u.toString() === root || u.toString().startsWith(`${root}/`)))) this.#schedule();
   }
 
   #schedule(): void {

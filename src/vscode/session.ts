@@ -130,6 +130,9 @@ export class Session implements vscode.Disposable {
     this.#snippetsLogged = false;
     this.log.info(`Rebuilt the knowledge base with the team's layers in ${Date.now() - started} ms.`);
     this.#changed.fire(kb);
+    // The rebuilt search is built in idle time too, not by the next completion.
+    clearTimeout(this.#idle);
+    this.#prepareWhenIdle(kb);
     return kb;
   }
 
