@@ -1,5 +1,5 @@
 import { escape } from '../card';
-import type { Sliced } from '../slices';
+import { UNITS_PER_PAUSE, type Sliced } from '../slices';
 import type { StyleFinding } from '../style/style';
 import { SMOG_SAMPLE_SENTENCES, gradesOf, longestSentences, readingParagraphs, type Grades, type ReadingInput, type ReadingReport, type Sentence, type TextStats } from './readability';
 
@@ -19,7 +19,8 @@ const QUOTED_CHARS = 80;
 /** {@link readingGradeFindingsSliced}, run to its end. */
 export function* readingGradeFindingsSliced(input: ReadingInput, targetGrade = DEFAULT_TARGET_GRADE): Sliced<StyleFinding[]> {
   const findings: StyleFinding[] = [];
-  for (const paragraph of yield* readingParagraphs(input)) {
+  for (const [i, paragraph] of (yield* readingParagraphs(input)).entries()) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
     if (paragraph.stats.words < MIN_WORDS_TO_GRADE) continue;
     const { fleschKincaid } = gradesOf(paragraph.stats);
     if (!(fleschKincaid > targetGrade)) continue;
