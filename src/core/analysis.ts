@@ -2,7 +2,7 @@ import { readDocumentProse, updateProse, type ProseMap } from './markdown/prose'
 import { documentHitsSliced } from './match/documentHits';
 import { shiftHit, type TermHit, type TermIndex } from './match/termIndex';
 import { finish, UNITS_PER_PAUSE, type Sliced } from './slices';
-import { changedRange, type Span } from './text';
+import { changedRange, type Span, type TextChange } from './text';
 
 /**
  * How much prose one step of a term scan reads before it may pause: about a millisecond's work.
@@ -26,15 +26,19 @@ export class DocumentAnalysis {
   #scanned: { readonly index: TermIndex; readonly hits: readonly TermHit[]; readonly confirmed: readonly TermHit[] } | undefined;
   /** The latest earlier version whose terms were found, until this one's are: their hits are reused. */
   #base: DocumentAnalysis | undefined;
+  /** How this version differs from `#base`'s text, when `#base` is the version it was derived from (compared once, for the prose and the terms). */
+  readonly #changeFromBase: TextChange | undefined;
 
   private constructor(
     /** The text of this version. */
     readonly text: string,
     prose: ProseMap,
     base: DocumentAnalysis | undefined,
+    changeFromBase?: TextChange,
   ) {
     this.#prose = prose;
     this.#base = base;
+    this.#changeFromBase = changeFromBase;
   }
 
   /** Reads a text from scratch. */
@@ -55,7 +59,9 @@ export class DocumentAnalysis {
   /** {@link next}, pausing where it has to read the whole text again. */
   *update(text: string): Sliced<DocumentAnalysis> {
     if (text === this.text) return this;
-    return new DocumentAnalysis(text, yield* updateProse({ ...this.#prose, text: this.text }, text), this.#scanned ? this : this.#base);
+    const change = changedRange(this.text, text);
+    const base = this.#scanned ? this : this.#base;
+    return new DocumentAnalysis(text, yield* updateProse({ ...this.#prose, text: this.text }, text, change), base, base === this ? change : undefined);
   }
 
   /** The spans that are prose (see `proseSpans`). */
@@ -119,7 +125,7 @@ export class DocumentAnalysis {
   *#rescan(base: DocumentAnalysis, index: TermIndex): Sliced<TermHit[]> {
     // Comparing two 10 MB versions takes a few ms: a step of its own.
     yield;
-    const change = changedRange(base.text, this.text);
+    const change = this.#changeFromBase ?? changedRange(base.text, this.text);
     yield;
     const baseHits = base.#scanned!.hits;
     if (!change) return [...baseHits];

@@ -241,10 +241,10 @@ function isRestart(source: string, previousStart: number, lineStart: number): bo
  * previous version, shifted). Parsing a window costs what its blocks cost, so typing in a 1 MB
  * document stays as cheap as typing in a small one. Falls back to a whole parse where a window
  * cannot be trusted: the edit touches front matter, or opens a fence or HTML block that may run
- * past the window. Pauses (see `Sliced`) only within a whole read.
+ * past the window. Pauses (see `Sliced`) after comparing the texts and within a whole read. `change` is how the texts
+ * differ, when the caller has compared them already (it is compared once per edit).
  */
-export function* updateProse(previous: ProseMap & { readonly text: string }, text: string): Sliced<ProseMap> {
-  const change = changedRange(previous.text, text);
+export function* updateProse(previous: ProseMap & { readonly text: string }, text: string, change = changedRange(previous.text, text)): Sliced<ProseMap> {
   if (change === undefined) return previous;
   // Comparing two 10 MB versions takes a few ms: a step of its own.
   yield;
