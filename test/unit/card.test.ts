@@ -33,6 +33,17 @@ describe('card', () => {
     assert.match(card, /Review: Not reviewed/);
   });
 
+  it('dates a definition as written when it is not yet checked, as checked when it is', () => {
+    const review = (status: 'written' | 'source-checked') => ({ status, reviewedOn: '2026-12-06', reviewedBy: 'MedTerms writer' });
+    const kb = kbOf([
+      { id: 'w', kind: 'symptom', name: 'numbness', definition: 'Less feeling than usual.', review: review('written') },
+      { id: 'c', kind: 'symptom', name: 'tingling', definition: 'A pins and needles feeling.', review: review('source-checked') },
+    ]);
+    assert.match(renderCard(kb.get('w')!, kb), /not yet checked against the sources above[^*]* Written 2026-12-06\./);
+    assert.match(renderCard(kb.get('c')!, kb), /checked against the sources above; not yet reviewed by a clinician\. Last checked 2026-12-06\./);
+    assert.doesNotMatch(renderCard(kb.get('w')!, kb), /Last checked/);
+  });
+
   it('escapes knowledge-base text so it cannot inject Markdown, HTML or links', () => {
     const hostile: Entry = {
       id: 'evil',
