@@ -11,7 +11,7 @@
 import * as esbuild from 'esbuild';
 import { core as buildCoreModule } from '../lib/core.mjs';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -478,25 +478,39 @@ const largeBench = {};
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
   };
+  // The process's CPU time also counts V8's helper threads, which mark and sweep concurrently
+  // without holding the event loop. The main thread's own run time (Linux: schedstat, updated
+  // at each context switch and scheduler tick, so within a tick, ~4 ms) is what blocks the
+  // editor, garbage-collection pauses on that thread included. Elsewhere, the process's CPU time.
+  const schedstat = '/proc/thread-self/schedstat';
+  const mainThreadMs = existsSync(schedstat) ? () => Number(readFileSync(schedstat, 'utf8').split(' ')[0]) / 1e6 : cpuMs;
   const paced = async (work) => {
     const slices = [];
     const cpu = [];
-    let resumed = now();
-    let resumedCpu = cpuMs();
+    const mainThread = [];
+    let resumed, resumedCpu, resumedMain;
+    const resume = () => {
+      resumed = now();
+      resumedCpu = cpuMs();
+      resumedMain = mainThreadMs();
+    };
+    const end = () => {
+      slices.push(since(resumed));
+      cpu.push(cpuMs() - resumedCpu);
+      mainThread.push(mainThreadMs() - resumedMain);
+    };
     const t = now();
+    resume();
     const value = await core.inSlices(work, {
       sliceMs: core.EDITOR_SLICE_MS,
       pause: async () => {
-        slices.push(since(resumed));
-        cpu.push(cpuMs() - resumedCpu);
+        end();
         await new Promise((resolve) => setTimeout(resolve, 0));
         core.renderCard(kb.kb.get(core.hitAt(smallHits, smallHits[hovers++ % smallHits.length].start).entryId), kb.kb);
-        resumed = now();
-        resumedCpu = cpuMs();
+        resume();
       },
     });
-    slices.push(since(resumed));
-    cpu.push(cpuMs() - resumedCpu);
+    end();
     return {
       value,
       totalMs: round(since(t), 1),
@@ -504,6 +518,7 @@ const largeBench = {};
       longestSliceMs: round(Math.max(...slices), 1),
       p99SliceMs: stats(slices).p99,
       longestSliceCpuMs: round(Math.max(...cpu), 1),
+      longestSliceMainThreadMs: round(Math.max(...mainThread), 1),
     };
   };
   function* everything(analysing) {
@@ -527,8 +542,8 @@ const largeBench = {};
     edit: { ...edit, value: undefined },
     unslicedReadAndTermsMs: unsliced.p50,
   });
-  check(`10 MB document: longest slice the extension host is held (CPU time), opening it (prose, terms, every rule)`, largeBench.open.longestSliceCpuMs, BUDGET.longestSlice);
-  check(`10 MB document: longest slice the extension host is held (CPU time), after an edit in the middle`, largeBench.edit.longestSliceCpuMs, BUDGET.longestSlice);
+  check(`10 MB document: longest slice the extension host is held (main thread's run time), opening it (prose, terms, every rule)`, largeBench.open.longestSliceMainThreadMs, BUDGET.longestSlice);
+  check(`10 MB document: longest slice the extension host is held (main thread's run time), after an edit in the middle`, largeBench.edit.longestSliceMainThreadMs, BUDGET.longestSlice);
   log(`10 MB document: ${JSON.stringify(largeBench)}`);
 }
 

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import { readingGradeFindingsSliced } from './readability/readingGrade';
 import { snippetFindings } from './snippets/check';
-import { finish, type Sliced } from './slices';
+import { finish, UNITS_PER_PAUSE, type Sliced } from './slices';
 import { personFirstFindingsSliced } from './style/personFirst';
 import { plainWordFindingsSliced } from './style/plainWords';
 import { styleFindingsSliced, type StyleFinding, type StyleInput } from './style/style';
@@ -20,15 +20,36 @@ export interface RuleGroup {
  * are still returned, so one broken rule never silences the rest.
  */
 export function* collectFindings(groups: readonly RuleGroup[], onError: (group: string, error: unknown) => void): Sliced<StyleFinding[]> {
-  const findings: StyleFinding[] = [];
+  let findings: StyleFinding[] = [];
   for (const group of groups) {
     try {
-      findings.push(...(yield* group.run()));
+      // Most groups report in order already, and sorting sorted items is one pass.
+      const found = [...(yield* group.run())].sort(byStart);
+      yield;
+      findings = yield* mergeByStart(findings, found);
     } catch (error) {
       onError(group.name, error);
     }
   }
-  return findings.sort((a, b) => a.start - b.start);
+  return findings;
+}
+
+const byStart = (a: StyleFinding, b: StyleFinding) => a.start - b.start;
+
+/**
+ * Two lists sorted by start as one, `earlier`'s first where they start together, pausing as it
+ * goes: a 10 MB document has tens of thousands of findings, and sorting them all at once would
+ * hold the editor for tens of milliseconds.
+ */
+function* mergeByStart(earlier: readonly StyleFinding[], later: readonly StyleFinding[]): Sliced<StyleFinding[]> {
+  const merged: StyleFinding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < earlier.length || j < later.length) {
+    if (merged.length % UNITS_PER_PAUSE === 0) yield;
+    merged.push(j === later.length || (i < earlier.length && earlier[i].start <= later[j].start) ? earlier[i++] : later[j++]);
+  }
+  return merged;
 }
 
 /** What the rules read of one document (see `DocumentAnalysis`). */
@@ -52,7 +73,8 @@ export interface FindingOptions {
 /**
  * Every finding of a document, as the editor's diagnostics and `medterms check` report them:
  * the plain-language rules (the knowledge base's jargon and abbreviations, general medical
- * jargon, person-first wording), the snippet checks, the nesting notes and the paragraphs above
+ * jargon — the bundled list with the teams' lists merged in, see `KnowledgeBase.plainWords` —,
+ * person-first wording), the snippet checks, the nesting notes and the paragraphs above
  * the target reading grade, each group contained (see {@link collectFindings}).
  */
 export function documentFindings(
@@ -74,7 +96,7 @@ export function documentFindingsSliced(
   return collectFindings(
     [
       { name: 'plain language', run: () => styleFindingsSliced(input, kb, options) },
-      { name: 'general jargon', run: () => plainWordFindingsSliced(input) },
+      { name: 'general jargon', run: () => plainWordFindingsSliced(input, kb.plainWords) },
       { name: 'person-first', run: () => personFirstFindingsSliced(input.text, input.prose) },
       // Linear in the text and a few milliseconds on 10 MB: no pause points needed inside.
       { name: 'snippets', run: function* () { return snippetFindings(input.text, input.prose, kb.snippets, { today: options.today, pasted: kb.snippets.pasted }); } },

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { collectFindings, documentFindings, DocumentAnalysis, finish, KnowledgeBase, nestingFindings, type StyleFinding } from '../../src/core';
+import { UNITS_PER_PAUSE } from '../../src/core/slices';
 import { bundledKb, bundledLayer } from './helpers';
 
 const finding = (start: number, rule: StyleFinding['rule'] = 'jargon'): StyleFinding => ({ rule, start, end: start + 1, message: 'm', fixes: [] });
@@ -28,6 +29,25 @@ describe('rule groups are contained', () => {
       [2, 5, 9],
     );
     assert.deepEqual(errors, ['broken: injected']);
+  });
+
+  it('merges the groups in order of start, an earlier group first at the same start, pausing as it goes', () => {
+    const many = (rule: StyleFinding['rule']) => Array.from({ length: 3_000 }, (_, i) => finding(3_000 - i, rule));
+    const work = collectFindings(
+      [
+        { name: 'first', run: function* () { return many('jargon'); } },
+        { name: 'second', run: function* () { return many('abbreviation'); } },
+      ],
+      () => assert.fail('no group fails'),
+    );
+    let pauses = 0;
+    let step = work.next();
+    for (; !step.done; step = work.next()) pauses++;
+    const found = step.value;
+    assert.equal(found.length, 6_000);
+    assert.deepEqual(found.slice(0, 4).map((f) => [f.start, f.rule]), [[1, 'jargon'], [1, 'abbreviation'], [2, 'jargon'], [2, 'abbreviation']]);
+    // Neither group pauses, so every pause is the merge's: at least one per UNITS_PER_PAUSE findings.
+    assert.ok(pauses >= (3_000 + 6_000) / UNITS_PER_PAUSE, `${pauses} pauses`);
   });
 
   it('documentFindings runs the plain-language rules even when the snippet checks fail', () => {

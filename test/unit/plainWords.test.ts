@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DocumentAnalysis, finish, validateJson, type Entry } from '../../src/core';
 import type { SchemaNode } from '../../src/core/kb/jsonSchema';
 import { bundledPlainWords, NEAR_WORDS, plainWordFindingsSliced, PlainWords, type PlainWordsFile } from '../../src/core/style/plainWords';
+import { startTest } from '../../src/core/style/wordings';
 import { kbOf, repoText } from './helpers';
 
 const entries: Entry[] = [
@@ -115,5 +116,12 @@ describe('general medical jargon (plain words)', () => {
 
   it('bundles the list for the rule to use', () => {
     assert.equal(bundledPlainWords().words.length, (JSON.parse(repoText('data/jargon/general.json')) as PlainWordsFile).words.length);
+  });
+});
+
+describe('startTest', () => {
+  it('tells whether a span starts at a position, whatever the order of the questions', () => {
+    const startsAt = startTest([{ start: 2, end: 4 }, { start: 7, end: 9 }, { start: 20, end: 22 }]);
+    assert.deepEqual([20, 7, 3, 2, 9, 0, 25, undefined].map(startsAt), [true, true, false, true, false, false, false, false]);
   });
 });

@@ -69,8 +69,7 @@ export function definedAbbreviations(text: string, scanned: readonly TermHit[]):
 function* resolve(text: string, scanned: readonly TermHit[], defined: Map<string, string>): Sliced<readonly TermHit[]> {
   if (!scanned.some((hit) => hit.field === 'abbreviation')) return scanned;
   yield;
-  const named = namedEntries(scanned);
-  yield;
+  const named = yield* namedEntries(scanned);
   const counts = (hit: TermHit | undefined): hit is TermHit => hit !== undefined && !isPendingAbbreviation(hit) && (!hit.contextual || named.has(hit.entryId));
   const hits: TermHit[] = [];
   let previous: TermHit | undefined; // the last hit that counts, for "term (ABBR)"
@@ -110,14 +109,17 @@ function* resolve(text: string, scanned: readonly TermHit[], defined: Map<string
  */
 export function confirmContextual(hits: readonly TermHit[]): readonly TermHit[] {
   if (!hits.some((hit) => hit.contextual)) return hits;
-  const named = namedEntries(hits);
+  const named = finish(namedEntries(hits));
   return hits.filter((hit) => !hit.contextual || named.has(hit.entryId));
 }
 
 /** Entries the hits name in a form that is not a contextual abbreviation. */
-function namedEntries(hits: readonly TermHit[]): Set<string> {
+function* namedEntries(hits: readonly TermHit[]): Sliced<Set<string>> {
   const named = new Set<string>();
-  for (const hit of hits) if (!hit.contextual) named.add(hit.entryId);
+  for (let i = 0; i < hits.length; i++) {
+    if (i % UNITS_PER_PAUSE === 0) yield;
+    if (!hits[i].contextual) named.add(hits[i].entryId);
+  }
   return named;
 }
 

@@ -4,7 +4,7 @@ import type { TermHit } from '../match/termIndex';
 import { UNITS_PER_PAUSE, type Sliced } from '../slices';
 import { startsSentence, type Span } from '../text';
 import { explainedAt, jargonFinding, type StyleFinding } from './style';
-import { linkTextStart, overlapTest, spanWords, WordingMatcher, type SpanWords, type WordingMatch } from './wordings';
+import { linkTextStart, overlapTest, spanWords, startTest, WordingMatcher, type SpanWords, type WordingMatch } from './wordings';
 
 /** One general word patients misread, with everyday wording (see `data/schema/plain-words.schema.json`). */
 export interface PlainWord {
@@ -81,11 +81,14 @@ function nearAny(text: string, words: SpanWords, first: number, last: number, co
   return false;
 }
 
+/** The list MedTerms ships, `data/jargon/general.json`, as written. */
+export const BUNDLED_PLAIN_WORDS = generalWords as PlainWordsFile;
+
 let bundled: PlainWords | undefined;
 
 /** The plain words MedTerms ships (`data/jargon/general.json`), built on first use. */
 export function bundledPlainWords(): PlainWords {
-  return (bundled ??= new PlainWords(generalWords as PlainWordsFile));
+  return (bundled ??= new PlainWords(BUNDLED_PLAIN_WORDS));
 }
 
 /** What the general-jargon rule reads of a document. */
@@ -112,7 +115,7 @@ export interface PlainWordsInput {
  */
 export function* plainWordFindingsSliced({ text, prose, hits }: PlainWordsInput, list: PlainWords = bundledPlainWords()): Sliced<StyleFinding[]> {
   const inTerm = overlapTest(hits);
-  const termStarts = new Set(hits.map((hit) => hit.start));
+  const startsTerm = startTest(hits);
   // Each word is flagged once, where the document first uses it: these are everyday words of
   // medicine, and one note each keeps the problem list readable.
   const seen = new Set<string>();
@@ -128,7 +131,7 @@ export function* plainWordFindingsSliced({ text, prose, hits }: PlainWordsInput,
       if (!match) continue;
       const at = { start: words.starts[match.first], end: words.ends[match.last] };
       // An adjective before a term is part of a more specific name: `neonatal lupus`, `acute leukemia`.
-      if (inTerm(at) || (match.item.before === 'word' && termStarts.has(words.starts[match.last + 1]))) continue;
+      if (inTerm(at) || (match.item.before === 'word' && startsTerm(words.starts[match.last + 1]))) continue;
       i = match.last;
       const { term, plain, kind, replace } = match.item;
       if (seen.has(term)) continue;
