@@ -56,7 +56,7 @@ export interface CliHost {
   /** Writes a text file (UTF-8), for `render -o`; throws when it cannot. */
   readonly writeFile?: (path: string, text: string) => void;
   /**
-   * The files of a knowledge folder (`DIR/.medterms`: `terms/*`, `snippets/*`), each with its
+   * The files of a knowledge folder (`DIR/.medterms`: `terms/*`, `snippets/*`, `jargon/*`), each with its
    * path inside the folder; none when the folder does not exist. Node's fs in the real host.
    */
   readonly readKnowledgeFolder?: (dir: string) => KnowledgeFile[];
@@ -212,8 +212,9 @@ Options:
   --limit N                 number of search or complete results (default 10)
   --kb FILE                 add a knowledge-base layer over the bundled one (repeatable)
   --workspace DIR           read DIR/.medterms/ as the editor does (default: the current
-                            directory): terms/*.json, terms/*.yaml and snippets/*.md, layered
-                            over the bundled knowledge base and any --kb files
+                            directory): terms/*.json, terms/*.yaml, snippets/*.md and
+                            jargon/*.json, layered over the bundled knowledge base and any
+                            --kb files
   -h, --help                show this help
   -v, --version             show the version
 
@@ -307,8 +308,8 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
 
 /**
  * Runs the `medterms` command line and resolves to its exit status. Never throws for bad
- * input: unreadable files and broken knowledge-base layers are reported on stderr as
- * `file:line: message`, and the rest of the work is still done.
+ * input: unreadable files and broken knowledge-base layers are reported on stderr (see
+ * {@link formatProblem}), and the rest of the work is still done.
  */
 export function runCli(argv: readonly string[], host: CliHost): number {
   let options: ReturnType<typeof parseArgs>;
@@ -323,7 +324,7 @@ export function runCli(argv: readonly string[], host: CliHost): number {
 
   let failed = false;
   const report = (problems: readonly Problem[]) => {
-    for (const p of problems) host.err(`${field(p.file)}:${p.line}: ${p.severity}: ${field(p.message)}\n`);
+    for (const p of problems) host.err(formatProblem(p));
     if (problems.some((p) => p.severity === 'error')) failed = true;
   };
   const layers: Layer[] = [host.bundled()];
@@ -452,6 +453,15 @@ export function runCli(argv: readonly string[], host: CliHost): number {
       return usage(host, options.command ? `unknown command "${options.command}"` : 'no command given');
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * A problem as one line of standard error, `file:line:column: severity: message` (the column
+ * left out when unknown, as for a file that cannot be read): the form compilers print, which
+ * terminals and editors' problem matchers turn into a link to the place at fault.
+ */
+export function formatProblem(p: Problem): string {
+  return `${field(p.file)}:${p.line}${p.column === undefined ? '' : `:${p.column}`}: ${p.severity}: ${field(p.message)}\n`;
 }
 
 /** Every recognised term in one Markdown text, with one-based line and column. */

@@ -1,4 +1,4 @@
-import { bundledPersonFirst, bundledPlainWords, cspellConfig, cspellWords, substitutionPairs, VALE_STYLE, valeAccept, valeSubstitutionRule, type KnowledgeBase, type SubstitutionPair } from '../core';
+import { bundledPersonFirst, cspellConfig, cspellWords, substitutionPairs, VALE_STYLE, valeAccept, valeSubstitutionRule, type KnowledgeBase, type SubstitutionPair } from '../core';
 import type { CliHost } from './cli';
 
 /**
@@ -30,7 +30,7 @@ export function exportKnowledge(kb: KnowledgeBase, options: { readonly cspell?: 
     if (options.vale) {
       const join = host.joinPath ?? ((...parts: string[]) => parts.join('/'));
       write(join(options.vale, 'config', 'vocabularies', VALE_STYLE, 'accept.txt'), valeAccept(kb));
-      write(join(options.vale, VALE_STYLE, 'PlainLanguage.yml'), valeSubstitutionRule(substitutionPairs(kb, plainLanguagePairs())));
+      write(join(options.vale, VALE_STYLE, 'PlainLanguage.yml'), valeSubstitutionRule(substitutionPairs(kb, plainLanguagePairs(kb))));
     }
   } catch (e) {
     host.err(`medterms: cannot write the export (${(e as Error).message})\n`);
@@ -41,13 +41,14 @@ export function exportKnowledge(kb: KnowledgeBase, options: { readonly cspell?: 
 }
 
 /**
- * The general jargon and person-first wording as plain pairs. Only those that hold wherever the
- * words occur: a pair that depends on context (`acute` before a noun only, `positive` near a test,
+ * The general jargon (the bundled list with the team's jargon lists merged in, as the editor
+ * flags it) and person-first wording as plain pairs. Only those that hold wherever the words
+ * occur: a pair that depends on context (`acute` before a noun only, `positive` near a test,
  * `diabetic` naming a person) or that has no drop-in rewrite stays the editor's and the CLI's
  * `check`, which read the context.
  */
-function plainLanguagePairs(): SubstitutionPair[] {
-  const jargon = bundledPlainWords().words.filter((w) => !w.before && !w.near && w.replace !== false).map((w) => ({ wrong: w.term, right: w.plain }));
+function plainLanguagePairs(kb: KnowledgeBase): SubstitutionPair[] {
+  const jargon = kb.plainWords.words.filter((w) => !w.before && !w.near && w.replace !== false).map((w) => ({ wrong: w.term, right: w.plain }));
   const personFirst = bundledPersonFirst().patterns.filter((p) => p.fix !== false && !p.noun).map((p) => ({ wrong: p.text, right: p.suggest }));
   return [...jargon, ...personFirst];
 }

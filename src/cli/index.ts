@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
 import * as path from 'node:path';
-import { BUNDLED_KB, bundledLayer, isoDate, knowledgeFileRole, type KnowledgeFile } from '../core';
+import { BUNDLED_KB, bundledLayer, isoDate, KNOWLEDGE_SUBFOLDERS, knowledgeFileRole, type KnowledgeFile } from '../core';
 import { runCli } from './cli';
 
 declare const MEDTERMS_VERSION: string;
@@ -31,10 +31,10 @@ process.exitCode = runCli(process.argv.slice(2), {
   today: () => isoDate(new Date()),
 });
 
-/** The files MedTerms reads in a knowledge folder (`terms/*`, `snippets/*`); none when it does not exist. */
+/** The files MedTerms reads in a knowledge folder (`terms/*`, `snippets/*`, `jargon/*`); none when it does not exist. */
 function readKnowledgeFolder(dir: string): KnowledgeFile[] {
   const files: KnowledgeFile[] = [];
-  for (const folder of ['terms', 'snippets']) {
+  for (const folder of KNOWLEDGE_SUBFOLDERS) {
     let names: string[];
     try {
       names = readdirSync(path.join(dir, folder));

@@ -9,7 +9,7 @@ export { layerSchema, parseKbFile, type KbFormat, type LoadResult, type Problem 
 export { mergeLayers, type EntryOrigin, type LayerMerge, type MergeBase, type OverlayLayer } from './kb/merge';
 export { addToLayer, idForTerm, newTermEntry, type LayerAddition, type LayerTextEdit } from './kb/layerEdit';
 export { CSPELL_DICTIONARY, cspellConfig, cspellWords, literalPattern, substitutionPairs, VALE_STYLE, valeAccept, valeSubstitutionRule, type SubstitutionPair } from './export/export';
-export { knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeFile, type KnowledgeFileRole } from './knowledgeFolder';
+export { KNOWLEDGE_SUBFOLDERS, knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeFile, type KnowledgeFileRole } from './knowledgeFolder';
 export { formatPath, validateJson } from './kb/jsonSchema';
 export { KnowledgeBase, type Layer } from './knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './bundled';
@@ -59,7 +59,8 @@ export { renderSnippetCard, snippetReviewText, snippetState } from './snippets/c
 export { completeAt, MAX_COMPLETIONS, type Completion, type CompletionAnswer } from './search/complete';
 export { collectFindings, documentFindings, documentFindingsSliced, nestingFindings, type DocumentInput, type FindingOptions, type RuleGroup } from './findings';
 export { atLeast, DEFAULT_SEVERITY, RULE_HELP, RULE_SEVERITIES, type RuleSeverity } from './style/rules';
-export { bundledPlainWords, NEAR_WORDS, PlainWords, plainWordFindingsSliced, type PlainWord, type PlainWordsFile, type PlainWordsInput } from './style/plainWords';
+export { mergePlainWords, parsePlainWordsLayer, plainWordsLayerSchema, type PlainWordEdit, type PlainWordsLayer, type PlainWordsMerge } from './style/plainWordLayers';
+export { BUNDLED_PLAIN_WORDS, bundledPlainWords, NEAR_WORDS, PlainWords, plainWordFindingsSliced, type PlainWord, type PlainWordsFile, type PlainWordsInput } from './style/plainWords';
 export { bundledPersonFirst, PersonFirstWording, personFirstFindingsSliced, type PersonFirstFile, type PersonFirstPattern } from './style/personFirst';
 export { explainedAt, jargonFinding } from './style/style';
 export { plainExplanation, TERM_MARK_CLASS, TERM_MARK_CSS, termMarks, type MarkdownItInstance, type TermMarksOptions } from './preview/termMarks';

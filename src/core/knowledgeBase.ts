@@ -5,6 +5,8 @@ import { TermIndex } from './match/termIndex';
 import { TermSearch, wholeTerm } from './search/search';
 import { SnippetLibrary } from './snippets/library';
 import type { SnippetSource } from './snippets/snippet';
+import { mergePlainWords, type PlainWordsLayer, type PlainWordsMerge } from './style/plainWordLayers';
+import { BUNDLED_PLAIN_WORDS, bundledPlainWords, PlainWords } from './style/plainWords';
 
 const PREPARE_QUERIES = ['nevre', 'carpel tun', 'pins and', 'arth', 'lupis', 'g35', 'hyper', 'neuropath'];
 
@@ -17,6 +19,8 @@ export interface Layer extends LoadResult {
   readonly entry?: (id: string) => Entry | undefined;
   /** The layer's snippet files, read when the snippets are first needed. */
   readonly snippets?: readonly SnippetSource[];
+  /** A team's jargon list (`.medterms/jargon/*.json`), merged over the bundled plain words. */
+  readonly plainWords?: PlainWordsLayer;
 }
 
 /**
@@ -47,6 +51,9 @@ export class KnowledgeBase {
   readonly #merge: LayerMerge | undefined;
   /** The first layer's entries by id, when it cannot look one up lazily. */
   #baseById: Map<string, Entry> | undefined;
+  /** The bundled plain words with the layers' jargon lists merged in, or `undefined` when no layer has one. */
+  readonly #plainWordsMerge: PlainWordsMerge | undefined;
+  #plainWords: PlainWords | undefined;
 
   constructor(layers: readonly Layer[]) {
     this.#layers = layers;
@@ -66,7 +73,19 @@ export class KnowledgeBase {
         over,
       );
     }
-    this.problems = [...layers.flatMap((l) => l.problems), ...(this.#merge?.problems ?? [])];
+    const jargon = layers.flatMap((l) => (l.plainWords ? [l.plainWords] : []));
+    // Merged now, not on first use, so that its problems are known with the others' (a list is a few hundred words).
+    if (jargon.length > 0) this.#plainWordsMerge = mergePlainWords(BUNDLED_PLAIN_WORDS, jargon);
+    this.problems = [...layers.flatMap((l) => l.problems), ...(this.#merge?.problems ?? []), ...(this.#plainWordsMerge?.problems ?? [])];
+  }
+
+  /**
+   * The general jargon the plain-language rules flag and `medterms export --vale` writes: the
+   * bundled list (`data/jargon/general.json`) with the layers' jargon lists merged in, in layer
+   * order (see `mergePlainWords`). Built on first use; the bundled list itself when no layer has one.
+   */
+  get plainWords(): PlainWords {
+    return (this.#plainWords ??= this.#plainWordsMerge ? new PlainWords(this.#plainWordsMerge.list) : bundledPlainWords());
   }
 
   #baseEntry(id: string): Entry | undefined {

@@ -1,6 +1,7 @@
 import type { Layer } from './knowledgeBase';
 import type { SnippetSource } from './snippets/snippet';
 import { parseKbFile, type KbFormat } from './kb/load';
+import { parsePlainWordsLayer } from './style/plainWordLayers';
 
 /** The folder of a workspace that holds its team's own knowledge. */
 export const WORKSPACE_KNOWLEDGE_FOLDER = '.medterms';
@@ -15,17 +16,22 @@ export interface KnowledgeFile {
 }
 
 /** What a file of a knowledge folder holds, or `undefined` for a file MedTerms does not read. */
-export type KnowledgeFileRole = { readonly kind: 'terms'; readonly format: KbFormat } | { readonly kind: 'snippet' };
+export type KnowledgeFileRole = { readonly kind: 'terms'; readonly format: KbFormat } | { readonly kind: 'snippet' } | { readonly kind: 'jargon' };
+
+/** The folders of a knowledge folder that MedTerms reads (see {@link knowledgeFileRole}). */
+export const KNOWLEDGE_SUBFOLDERS = ['terms', 'snippets', 'jargon'] as const;
 
 /**
- * What MedTerms reads in a knowledge folder: `terms/*.json`, `terms/*.yaml` (or `.yml`) and
- * `snippets/*.md`. Anything else is left alone, so a team can keep notes beside its layers.
+ * What MedTerms reads in a knowledge folder: `terms/*.json`, `terms/*.yaml` (or `.yml`),
+ * `snippets/*.md` and `jargon/*.json`. Anything else is left alone, so a team can keep notes
+ * beside its layers.
  */
 export function knowledgeFileRole(relative: string): KnowledgeFileRole | undefined {
-  const match = /^(terms|snippets)\/([^/]+)$/.exec(relative);
+  const match = /^(terms|snippets|jargon)\/([^/]+)$/.exec(relative);
   if (!match) return undefined;
   const name = match[2].toLowerCase();
   if (match[1] === 'snippets') return name.endsWith('.md') ? { kind: 'snippet' } : undefined;
+  if (match[1] === 'jargon') return name.endsWith('.json') ? { kind: 'jargon' } : undefined;
   return name.endsWith('.json') ? { kind: 'terms', format: 'json' } : /\.ya?ml$/.test(name) ? { kind: 'terms', format: 'yaml' } : undefined;
 }
 
@@ -38,9 +44,9 @@ export function namedKnowledgeFile(name: string): string {
 }
 
 /**
- * The layers of one knowledge folder (or of files a setting names): each terms file a layer of
- * its own, in path order, so problems and provenance name the file; the snippets in one layer
- * after them. Data only: nothing in a file is run, so an untrusted workspace's layers are as
+ * The layers of one knowledge folder (or of files a setting names): each terms file and each
+ * jargon list a layer of its own, in path order, so problems and provenance name the file; the
+ * snippets in one layer after them. Data only: nothing in a file is run, so an untrusted workspace's layers are as
  * safe to read as its Markdown.
  */
 export function knowledgeLayers(files: readonly KnowledgeFile[]): Layer[] {
@@ -50,7 +56,10 @@ export function knowledgeLayers(files: readonly KnowledgeFile[]): Layer[] {
   for (const f of sorted) {
     const role = knowledgeFileRole(f.relative);
     if (role?.kind === 'terms') layers.push({ file: f.file, ...parseKbFile(f.text, f.file, { layer: true, format: role.format }) });
-    else if (role?.kind === 'snippet') snippets.push({ file: f.file, text: f.text });
+    else if (role?.kind === 'jargon') {
+      const { layer, problems } = parsePlainWordsLayer(f.text, f.file);
+      layers.push({ file: f.file, kb: { entries: [] }, problems, plainWords: layer });
+    } else if (role?.kind === 'snippet') snippets.push({ file: f.file, text: f.text });
   }
   if (snippets.length) layers.push({ file: snippets[0].file, kb: { entries: [] }, problems: [], snippets });
   return layers;

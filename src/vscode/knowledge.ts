@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addToLayer, isoDate, knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, newTermEntry, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeBase, type LayerAddition, type KnowledgeFile, type Layer, type Problem } from '../core';
+import { addToLayer, isoDate, KNOWLEDGE_SUBFOLDERS, knowledgeFileRole, knowledgeLayers, namedKnowledgeFile, newTermEntry, WORKSPACE_KNOWLEDGE_FOLDER, type KnowledgeBase, type LayerAddition, type KnowledgeFile, type Layer, type Problem } from '../core';
 import { Commands, SETTINGS_SECTION, Settings } from './constants';
 import type { Session } from './session';
 
@@ -49,7 +49,7 @@ async function readKnowledgeFiles(root: vscode.Uri): Promise<KnowledgeFile[]> {
   };
   if (stat.type & vscode.FileType.File) return read(root, namedKnowledgeFile(root.path.slice(root.path.lastIndexOf('/') + 1)));
   const files: Promise<KnowledgeFile[]>[] = [];
-  for (const folder of ['terms', 'snippets']) {
+  for (const folder of KNOWLEDGE_SUBFOLDERS) {
     let children: [string, vscode.FileType][] = [];
     try {
       children = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, folder));

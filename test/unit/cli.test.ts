@@ -163,7 +163,7 @@ describe('CLI', () => {
     writeFileSync(bad, '{\n  "entries": [\n    { "id": "Bad Id", "kind": "condition", "name": "x" },\n    { "id": "team-term", "kind": "condition", "name": "frobnitis" }\n  ]\n}\n');
     const { status, out, err } = cli('--kb', bad, 'card', 'frobnitis');
     assert.equal(status, 1);
-    assert.match(err, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: error: entries\\[0\\]\\.id`));
+    assert.match(err, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: error: entries\\[0\\]\\.id`));
     assert.match(out, /^### frobnitis/);
   });
 

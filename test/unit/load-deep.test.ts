@@ -84,7 +84,7 @@ describe('a knowledge file nested thousands deep', () => {
     });
     assert.equal(status, 1);
     assert.ok(!err.includes('cannot read'), err);
-    assert.match(err, /^deep\.json:4: error: entries\[1\]\.codes must be an object/m);
+    assert.match(err, /^deep\.json:4:\d+: error: entries\[1\]\.codes must be an object/m);
     assert.match(out, /^### goodterm$/m);
   });
 });

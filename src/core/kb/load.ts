@@ -4,7 +4,7 @@ import kbSchema from '../../../data/schema/kb.schema.json';
 import { LineMap } from '../text';
 import { formatPath, validateJson, type JsonPath, type SchemaNode, type SchemaViolation } from './jsonSchema';
 import { firstSyntaxError, locatePaths } from './locate';
-import type { Entry, KbFile } from './types';
+import type { KbFile } from './types';
 
 /** Something wrong with a knowledge-base file, located for the person who has to fix it. */
 export interface Problem {
@@ -74,39 +74,83 @@ const LAYER_SCHEMA = layerSchema();
  *   time to the first hover). Invalid JSON is still reported.
  */
 export function parseKbFile(text: string, file: string, options: { trusted?: boolean; layer?: boolean; format?: KbFormat } = {}): LoadResult {
-  const body = text.replace(/^\uFEFF/, '');
-  const read = options.format === 'yaml' ? readYaml(body, file) : readJson(body, file);
-  if ('problem' in read) return { kb: { entries: [] }, problems: [read.problem] };
+  if (options.trusted) {
+    const read = readText(text, file, options.format);
+    return 'problem' in read ? { kb: { entries: [] }, problems: [read.problem] } : { kb: read.value as KbFile, problems: [] };
+  }
+  const { value, problems, locate, itemIndexes } = parseListFile(text, file, options.layer ? LAYER_SCHEMA : SCHEMA, ENTRY_LIST, options.format);
+  return { kb: (value ?? { entries: [] }) as unknown as KbFile, problems, locate, entryIndexes: itemIndexes };
+}
+
+/** How a file's list of items is read: under which key, what an item is called, and what makes two items the same. */
+export interface ListShape {
+  /** The top-level key of the list: `entries`, `words`. */
+  readonly key: string;
+  /** What one item is called in messages: `entry`, `word`. */
+  readonly noun: string;
+  /** The field that names an item (`id`, `term`), and its key: two items with one key are duplicates. */
+  readonly name: string;
+  readonly keyOf: (name: string) => string;
+}
+
+const ENTRY_LIST: ListShape = { key: 'entries', noun: 'entry', name: 'id', keyOf: (id) => id };
+
+/** A file of a list of items, parsed and validated (see {@link parseListFile}). */
+export interface ListFileParse {
+  /** The file's value with only its valid items in the list and its valid top-level fields; `undefined` when nothing could be loaded. */
+  readonly value: Record<string, unknown> | undefined;
+  readonly problems: readonly Problem[];
+  readonly locate?: LoadResult['locate'];
+  /** For each item kept, its index in the list as written. */
+  readonly itemIndexes?: readonly number[];
+}
+
+/**
+ * Parses a JSON (or YAML) file that holds a list of items under `shape.key` and validates it
+ * against `schema`. Never throws on bad input: a file that cannot be parsed, or whose list is
+ * broken as a whole, loads nothing, with one problem at the line and column at fault; an item
+ * that breaks the schema, or repeats an earlier item's name, is left out with a problem at its
+ * line and column, and the others load; a broken top-level field is ignored with a warning.
+ * Shared by knowledge-base files (`entries`) and plain-word lists (`words`).
+ */
+export function parseListFile(text: string, file: string, schema: SchemaNode, shape: ListShape, format: KbFormat = 'json'): ListFileParse {
+  const read = readText(text, file, format);
+  if ('problem' in read) return { value: undefined, problems: [read.problem] };
   const { value, locate } = read;
-  if (options.trusted) return { kb: value as KbFile, problems: [] };
-  const violations = [...validateJson(value, options.layer ? LAYER_SCHEMA : SCHEMA), ...duplicateIds(value)];
-  const entryCount = Array.isArray((value as { entries?: unknown })?.entries) ? (value as { entries: unknown[] }).entries.length : 0;
-  const allIndexes = Array.from({ length: entryCount }, (_, i) => i);
-  if (violations.length === 0) return { kb: value as KbFile, problems: [], locate, entryIndexes: allIndexes };
+  const violations = [...validateJson(value, schema), ...duplicates(value, shape)];
+  const list = (value as Record<string, unknown> | null)?.[shape.key];
+  const allIndexes = Array.from({ length: Array.isArray(list) ? list.length : 0 }, (_, i) => i);
+  if (violations.length === 0) return { value: value as Record<string, unknown>, problems: [], locate, itemIndexes: allIndexes };
 
   // Locating problems re-reads the text with positions: only worth it when there are problems.
   // One pass for all of them, without recursion, so a file nested thousands deep is read too.
   const positions = locate(violations.map((v) => v.path));
   const problems: Problem[] = [];
-  const badEntries = new Set<number>();
+  const badItems = new Set<number>();
   for (const [i, v] of violations.entries()) {
     const [top, index] = v.path;
     const { line, column } = positions[i];
-    if (top === 'entries' && typeof index === 'number') {
-      badEntries.add(index);
-      problems.push({ file, line, column, severity: 'error', message: `${formatPath(v.path)} ${v.message}; this entry was not loaded.` });
-    } else if (top === 'entries' || v.path.length === 0) {
+    if (top === shape.key && typeof index === 'number') {
+      badItems.add(index);
+      problems.push({ file, line, column, severity: 'error', message: `${formatPath(v.path)} ${v.message}; this ${shape.noun} was not loaded.` });
+    } else if (top === shape.key || v.path.length === 0) {
       problems.push({ file, line, column, severity: 'error', message: `${formatPath(v.path) || 'The file'} ${v.message}; nothing in this file was loaded.` });
-      return { kb: { entries: [] }, problems };
+      return { value: undefined, problems };
     } else {
-      // A broken top-level field (say, `sources`) is dropped rather than trusted; entries still load.
+      // A broken top-level field (say, `sources`) is dropped rather than trusted; the items still load.
       problems.push({ file, line, column, severity: 'warning', message: `${formatPath(v.path)} ${v.message}; "${top}" was ignored.` });
     }
   }
-  const { entries, ...rest } = value as { entries: Entry[] } & Record<string, unknown>;
+  const { [shape.key]: items, ...rest } = value as Record<string, unknown>;
   const kept = Object.fromEntries(Object.entries(rest).filter(([k]) => !violations.some((v) => v.path[0] === k)));
-  const entryIndexes = allIndexes.filter((i) => !badEntries.has(i));
-  return { kb: { ...kept, entries: entryIndexes.map((i) => entries[i]) } as KbFile, problems, locate, entryIndexes };
+  const itemIndexes = allIndexes.filter((i) => !badItems.has(i));
+  return { value: { ...kept, [shape.key]: itemIndexes.map((i) => (items as unknown[])[i]) }, problems, locate, itemIndexes };
+}
+
+/** The file's value, read as JSON or YAML without its BOM, or the problem that stopped it. */
+function readText(text: string, file: string, format: KbFormat = 'json'): Read {
+  const body = text.replace(/^\uFEFF/, '');
+  return format === 'yaml' ? readYaml(body, file) : readJson(body, file);
 }
 
 type Read = { value: unknown; locate: NonNullable<LoadResult['locate']> } | { problem: Problem };
@@ -166,17 +210,18 @@ function oneBased(lines: LineMap, offset: number): { line: number; column: numbe
   return { line: at.line + 1, column: at.column + 1 };
 }
 
-/** An id used by an earlier entry of the same file: the later entry is the one left out. */
-function duplicateIds(value: unknown): SchemaViolation[] {
-  const entries = (value as { entries?: unknown })?.entries;
-  if (!Array.isArray(entries)) return [];
-  const seen = new Set<unknown>();
+/** An item named like an earlier item of the same file: the later one is the one left out. */
+function duplicates(value: unknown, shape: ListShape): SchemaViolation[] {
+  const items = (value as Record<string, unknown> | null)?.[shape.key];
+  if (!Array.isArray(items)) return [];
+  const seen = new Set<string>();
   const out: SchemaViolation[] = [];
-  entries.forEach((entry, i) => {
-    const id = (entry as { id?: unknown })?.id;
-    if (typeof id !== 'string') return;
-    if (seen.has(id)) out.push({ path: ['entries', i, 'id'], message: `repeats the id "${id}" of an earlier entry` });
-    seen.add(id);
+  items.forEach((item, i) => {
+    const name = (item as Record<string, unknown> | null)?.[shape.name];
+    if (typeof name !== 'string') return;
+    const key = shape.keyOf(name);
+    if (seen.has(key)) out.push({ path: [shape.key, i, shape.name], message: `repeats the ${shape.name} "${name}" of an earlier ${shape.noun}` });
+    seen.add(key);
   });
   return out;
 }
