@@ -64,6 +64,15 @@ async function readKnowledgeFiles(root: vscode.Uri): Promise<KnowledgeFile[]> {
   return (await Promise.all(files)).flat();
 }
 
+/** Whether `uri` is a folder now; `false` when it is a file or does not exist. */
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Keeps the knowledge base in step with the team's layer files: a watcher per root (no polling)
  * rebuilds it a moment after a file is added, changed or deleted, and when
@@ -89,7 +98,12 @@ export class TeamKnowledge implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(`${SETTINGS_SECTION}.${Settings.knowledgePaths}`)) return;
-        this.#watch();
+        void this.#watch();
+        this.#schedule();
+      }),
+      // A workspace's own medterms.knowledge.paths applies once it is trusted (restrictedConfigurations in package.json).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void this.#watch();
         this.#schedule();
       }),
       // Changes made in VS Code (a save, a file created, deleted or renamed in the explorer or by an
@@ -99,39 +113,51 @@ export class TeamKnowledge implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles((e) => this.#ifLayer(e.files)),
       vscode.workspace.onDidRenameFiles((e) => this.#ifLayer(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.#watch();
+        void this.#watch();
         this.#schedule();
       }),
     ];
-    this.#watch();
+    void this.#watch();
     void session.load().then((kb) => this.#show(kb));
   }
 
   /** The rebuild pending, if any: a test or a command waits for it (see the extension's API). */
   settled: Promise<unknown> = Promise.resolve();
 
-  #watch(): void {
+  /** Bumped by each {@link #watch}, so that an older one still waiting for its stats gives way. */
+  #generation = 0;
+  #disposed = false;
+
+  /**
+   * Watches every knowledge root with watchers of its own. A watcher whose base is a workspace
+   * folder is served by VS Code's watcher of that folder, and in a remote host (code-server) that
+   * one reported a folder made after it started (`.medterms/`) but no file written in it from
+   * outside VS Code. So each root that exists is watched from itself, recursively, and every root
+   * is also watched by name from its parent folder (not recursively): when it is made or removed,
+   * the watchers are made again and the layers re-read, which picks up files written meanwhile.
+   */
+  async #watch(): Promise<void> {
+    const generation = ++this.#generation;
+    const roots = knowledgeRoots();
+    const folders = await Promise.all(roots.map((root) => isFolder(root)));
+    if (generation !== this.#generation || this.#disposed) return;
     for (const w of this.#watchers) w.dispose();
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const patterns = [
-      ...knowledgeRoots()
-        .slice(0, -folders.length || undefined)
-        .map((root) => {
-          // A root that is a file (a settings path) is watched through its folder, for it alone.
-          const name = root.path.slice(root.path.lastIndexOf('/') + 1);
-          return /\.(json|ya?ml|md)$/i.test(name) ? new vscode.RelativePattern(vscode.Uri.joinPath(root, '..'), name) : new vscode.RelativePattern(root, '**/*');
-        }),
-      // Watched from the workspace folder, which exists, so that a .medterms/ made later is seen.
-      ...folders.map((folder) => new vscode.RelativePattern(folder, `${WORKSPACE_KNOWLEDGE_FOLDER}/**`)),
-    ];
-    this.#watchers = patterns.map((pattern) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-      const changed = () => this.#schedule();
-      watcher.onDidCreate(changed);
-      watcher.onDidChange(changed);
-      watcher.onDidDelete(changed);
-      return watcher;
+    const rewatch = () => void this.#watch().then(() => this.#schedule());
+    this.#watchers = roots.flatMap((root, i) => {
+      const name = root.path.slice(root.path.lastIndexOf('/') + 1);
+      // A root that is a file (a settings path) is watched this way alone; a change to it is a change of its layer.
+      const byName = this.#watcher(new vscode.RelativePattern(vscode.Uri.joinPath(root, '..'), name), rewatch, () => this.#schedule());
+      return folders[i] ? [byName, this.#watcher(new vscode.RelativePattern(root, '**/*'), () => this.#schedule(), () => this.#schedule())] : [byName];
     });
+  }
+
+  /** A watcher that calls `madeOrRemoved` for a file or folder created or deleted, and `changed` for a change. */
+  #watcher(pattern: vscode.RelativePattern, madeOrRemoved: () => void, changed: () => void): vscode.FileSystemWatcher {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    watcher.onDidCreate(madeOrRemoved);
+    watcher.onDidDelete(madeOrRemoved);
+    watcher.onDidChange(changed);
+    return watcher;
   }
 
   /** Rebuilds when one of `uris` is, or is in, a knowledge root. */
@@ -171,6 +197,7 @@ export class TeamKnowledge implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.#disposed = true;
     clearTimeout(this.#timer);
     for (const d of [...this.#watchers, ...this.#subscriptions, this.#problems]) d.dispose();
   }

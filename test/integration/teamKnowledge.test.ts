@@ -3,16 +3,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/vscode/constants';
-import { cardsAt, inside, markdown, ROOT } from './helpers';
+import { cardsAt, flagged, inside, markdown, ROOT } from './helpers';
 
 // The suite opens examples/ as the workspace folder (test/runIntegration.ts); its .medterms/
 // exists only while this suite runs, and only if no one made one there.
 const KNOWLEDGE = path.join(ROOT, 'examples', '.medterms');
 
 const encoder = new TextEncoder();
-// As the explorer or an edit in VS Code makes them: the remote test host's file watcher misses
-// changes made behind its back inside a folder created after it started.
+// As the explorer or an edit in VS Code makes them (the first test writes with Node's fs, as
+// another program would).
 const write = async (file: string, text: string) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(vscode.Uri.file(file), { overwrite: true, contents: encoder.encode(text) });
   assert.ok(await vscode.workspace.applyEdit(edit), `cannot write ${file}`);
@@ -40,13 +41,47 @@ describe("a team's own knowledge (.medterms/), live", () => {
   before(async function () {
     if (fs.existsSync(KNOWLEDGE)) this.skip();
     await vscode.extensions.getExtension('medterms.medterms')!.activate();
-    fs.mkdirSync(path.join(KNOWLEDGE, 'terms'), { recursive: true });
     created = true;
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     if (created) fs.rmSync(KNOWLEDGE, { recursive: true, force: true });
+  });
+
+  it('a .medterms/ folder made after activation, and files written in it by another program (Node fs), change hover', async () => {
+    const doc = await markdown('Blorvitis is rare.\n');
+    assert.deepEqual(await cardsAt(doc, inside(doc, 'Blorvitis')), []);
+    // Give the extension a moment to start watching, as a writer would before any file appears.
+    await new Promise((r) => setTimeout(r, 500));
+    const file = path.join(KNOWLEDGE, 'terms', 'fs.json');
+    const entry = (definition: string) => JSON.stringify({ entries: [{ id: 'blorvitis', kind: 'condition', name: 'blorvitis', definition }] });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, entry('Written by another program.'));
+    assert.match((await until('the term of a file in a folder made after activation', async () => (await cardsAt(doc, inside(doc, 'Blorvitis')))[0]))!, /Written by another program/);
+    fs.writeFileSync(file, entry('Changed by another program.'));
+    await until('the changed definition', async () => ((await cardsAt(doc, inside(doc, 'Blorvitis')))[0]?.includes('Changed by another program') ? true : undefined));
+    // A folder made later inside the watched one, and a file in it.
+    fs.mkdirSync(path.join(KNOWLEDGE, 'jargon'));
+    fs.writeFileSync(path.join(KNOWLEDGE, 'jargon', 'fs.json'), JSON.stringify({ words: [{ term: 'rare', plain: 'uncommon' }] }));
+    await until('a jargon file in a subfolder made later', async () => (flagged(doc).some(([code, text]) => code === 'jargon' && text === 'rare') ? true : undefined));
+    fs.rmSync(path.join(KNOWLEDGE, 'jargon'), { recursive: true });
+    fs.rmSync(file);
+    await until('the term gone after the file is deleted', async () => ((await cardsAt(doc, inside(doc, 'Blorvitis'))).length === 0 ? true : undefined));
+  });
+
+  it('a team jargon pair added to .medterms/jargon/ is flagged in an open document, and not once it is removed', async () => {
+    const doc = await markdown('Do not quarbify the pills.\n');
+    const quarbify = () => flagged(doc).some(([code, text]) => code === 'jargon' && text === 'quarbify');
+    assert.equal(quarbify(), false);
+    const file = path.join(KNOWLEDGE, 'jargon', 'team.json');
+    await write(file, JSON.stringify({ words: [{ term: 'quarbify', plain: 'mix up' }] }));
+    await until('the team pair flagged', async () => (quarbify() ? true : undefined));
+    const range = vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'jargon')!.range;
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range);
+    assert.ok(fixes.some((f) => f.title.includes('mix up')), fixes.map((f) => f.title).join(', '));
+    await remove(file);
+    await until('the pair no longer flagged', async () => (quarbify() ? undefined : true));
   });
 
   it('a layer file created, changed and deleted changes hover within a second, without a reload', async () => {
