@@ -6,6 +6,13 @@ import type { Session } from './session';
 /** How long after the last change to a layer file the knowledge base is rebuilt: a save, a rename, a git checkout come in bursts. */
 export const KNOWLEDGE_DEBOUNCE_MS = 200;
 
+/**
+ * How long after a knowledge folder appears its layers are read once more: the watcher of the
+ * new folder takes a moment to start (over a second in the remote test host, under load), and a
+ * file written meanwhile would otherwise wait for its next change.
+ */
+export const WATCHER_START_MS = 1_500;
+
 const decoder = new TextDecoder();
 
 /**
@@ -127,6 +134,8 @@ export class TeamKnowledge implements vscode.Disposable {
   /** Bumped by each {@link #watch}, so that an older one still waiting for its stats gives way. */
   #generation = 0;
   #disposed = false;
+  /** The read once more after a knowledge folder appeared (see {@link WATCHER_START_MS}). */
+  #settling: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * Watches every knowledge root with watchers of its own. A watcher whose base is a workspace
@@ -134,7 +143,8 @@ export class TeamKnowledge implements vscode.Disposable {
    * one reported a folder made after it started (`.medterms/`) but no file written in it from
    * outside VS Code. So each root that exists is watched from itself, recursively, and every root
    * is also watched by name from its parent folder (not recursively): when it is made or removed,
-   * the watchers are made again and the layers re-read, which picks up files written meanwhile.
+   * the watchers are made again and the layers re-read, which picks up files written meanwhile
+   * (and once more when the new watcher has had time to start).
    */
   async #watch(): Promise<void> {
     const generation = ++this.#generation;
@@ -142,7 +152,13 @@ export class TeamKnowledge implements vscode.Disposable {
     const folders = await Promise.all(roots.map((root) => isFolder(root)));
     if (generation !== this.#generation || this.#disposed) return;
     for (const w of this.#watchers) w.dispose();
-    const rewatch = () => void this.#watch().then(() => this.#schedule());
+    const rewatch = () =>
+      void this.#watch().then(() => {
+        if (this.#disposed) return;
+        this.#schedule();
+        clearTimeout(this.#settling);
+        this.#settling = setTimeout(() => this.#schedule(), WATCHER_START_MS);
+      });
     this.#watchers = roots.flatMap((root, i) => {
       const name = root.path.slice(root.path.lastIndexOf('/') + 1);
       // A root that is a file (a settings path) is watched this way alone; a change to it is a change of its layer.
@@ -199,6 +215,7 @@ export class TeamKnowledge implements vscode.Disposable {
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
+    clearTimeout(this.#settling);
     for (const d of [...this.#watchers, ...this.#subscriptions, this.#problems]) d.dispose();
   }
 }
