@@ -28,6 +28,14 @@ const CODE_LABELS: readonly [keyof EntryCodes, string, ((code: string) => string
   ['symp', 'SYMP', (c) => `https://www.ebi.ac.uk/ols4/ontologies/symp/classes?obo_id=${c}`],
 ];
 
+/** The same statuses for a review a team's layer gave (or an entry it wrote without one). */
+const TEAM_REVIEW_TEXT: Record<ReviewStatus, string> = {
+  unreviewed: 'Not reviewed: your team wrote this, and MedTerms has not checked it.',
+  written: 'Written by your team; not yet checked against sources or reviewed by a clinician.',
+  'source-checked': 'Written by your team and checked against the sources above; not yet reviewed by a clinician.',
+  'clinician-reviewed': 'Reviewed by a clinician',
+};
+
 const REVIEW_TEXT: Record<ReviewStatus, string> = {
   unreviewed: 'Not reviewed: names and codes come from the open sources listed in About the knowledge base.',
   written: 'Written by the MedTerms team in its own words; not yet checked against the sources above or reviewed by a clinician.',
@@ -87,7 +95,7 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   if (sources.length) lines.push(`**Sources:** ${sources.join(' · ')}`, '');
   const origin = originLine(entry, kb);
   if (origin) lines.push(`*${origin}*`, '');
-  lines.push(`*${reviewLine(entry)}*`);
+  lines.push(`*${reviewLine(entry, kb)}*`);
   return lines.join('\n');
 }
 
@@ -131,9 +139,12 @@ function wordingKey(text: string): string {
   return termKey(text) || foldCase(text.trim());
 }
 
-function reviewLine(entry: Entry): string {
+/** The review status in words; a review from a team's layer is told apart from MedTerms' own. */
+function reviewLine(entry: Entry, kb: KnowledgeBase): string {
   const review = entry.review ?? { status: 'unreviewed' as const };
-  let text = REVIEW_TEXT[review.status];
+  const origin = kb.originOf(entry.id);
+  const fromTeam = origin !== undefined && (origin.fields.review ?? origin.layer) !== kb.baseFile;
+  let text = (fromTeam ? TEAM_REVIEW_TEXT : REVIEW_TEXT)[review.status];
   if (review.status === 'clinician-reviewed' && review.reviewedBy) text += ` (${escape(review.reviewedBy)})`;
   if (review.status === 'clinician-reviewed') text += '.';
   if (review.reviewedOn) text += ` ${review.status === 'written' ? 'Written' : 'Last checked'} ${escape(review.reviewedOn)}.`;

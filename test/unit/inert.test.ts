@@ -299,7 +299,7 @@ describe('inert CLI text output', () => {
         // The entry comes from a --kb layer, and the card says so.
         '*From hostile.json.*',
         '',
-        '*Review: Not reviewed: names and codes come from the open sources listed in About the knowledge base.*',
+        '*Review: Not reviewed: your team wrote this, and MedTerms has not checked it.*',
         '',
       ].join('\n'),
     );

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { KnowledgeBase, knowledgeFileRole, knowledgeLayers, layerSchema, parseKbFile, type Layer } from '../../src/core';
+import { KnowledgeBase, knowledgeFileRole, knowledgeLayers, layerSchema, parseKbFile, renderCard, type Layer } from '../../src/core';
 import { bundledLayer, repoText } from './helpers';
 
 const layer = (file: string, text: string, format: 'json' | 'yaml' = 'json'): Layer => ({ file, ...parseKbFile(text, file, { layer: true, format }) });
@@ -18,10 +18,42 @@ describe('knowledge layers (issue 15)', () => {
     assert.deepEqual(kb.problems, []);
     assert.equal(kb.get('alpha-itis')?.definition, 'Team wording.');
     assert.deepEqual(kb.get('alpha-itis')?.abbreviations, ['AI']);
-    assert.deepEqual(kb.originOf('alpha-itis'), { layer: 'base.json', fields: { definition: '.medterms/terms/team.json' } });
+    // The base's review does not vouch for the team's wording (see the next test).
+    assert.deepEqual(kb.originOf('alpha-itis'), { layer: 'base.json', fields: { definition: '.medterms/terms/team.json', review: '.medterms/terms/team.json' } });
     assert.deepEqual(kb.originOf('gamma-osis'), { layer: '.medterms/terms/team.json', fields: {} });
     assert.deepEqual(kb.originOf('beta-pain'), { layer: 'base.json', fields: {} });
     assert.deepEqual(kb.termIndex.findTerms('gamma-osis and beta ache').map((h) => h.entryId), ['gamma-osis', 'beta-pain']);
+  });
+
+  it('never passes a team’s wording off as reviewed: rewording an entry drops its review, and the card says who wrote it', () => {
+    const reviewed = { status: 'source-checked', reviewedOn: '2026-01-01' };
+    const reviewedBase = (): Layer => ({
+      file: 'base.json',
+      ...parseKbFile(JSON.stringify({ entries: [{ id: 'alpha-itis', kind: 'condition', name: 'alpha-itis', definition: 'Base wording.', review: reviewed }, { id: 'beta-pain', kind: 'symptom', name: 'beta pain', definition: 'Base pain.', review: reviewed }] }), 'base.json'),
+    });
+    const team = layer(
+      '.medterms/terms/team.json',
+      JSON.stringify({
+        entries: [
+          { id: 'alpha-itis', definition: 'Team wording.' },
+          { id: 'beta-pain', synonyms: ['beta twinge'] },
+          { id: 'gamma-osis', kind: 'condition', name: 'gamma-osis', definition: 'Team entry.', review: { status: 'written', reviewedOn: '2026-02-02' } },
+          { id: 'delta-osis', kind: 'condition', name: 'delta-osis' },
+        ],
+      }),
+    );
+    const kb = new KnowledgeBase([reviewedBase(), team]);
+    const reviewLine = (id: string) => renderCard(kb.get(id)!, kb).split('\n').at(-1);
+    assert.equal(kb.get('alpha-itis')?.review, undefined);
+    assert.equal(reviewLine('alpha-itis'), '*Review: Not reviewed: your team wrote this, and MedTerms has not checked it.*');
+    // A synonym added leaves the bundled wording, and the review of it, as they were.
+    assert.deepEqual(kb.get('beta-pain')?.review, reviewed);
+    assert.equal(reviewLine('beta-pain'), '*Review: Written by the MedTerms team and checked against the sources above; not yet reviewed by a clinician. Last checked 2026-01-01.*');
+    assert.equal(reviewLine('gamma-osis'), '*Review: Written by your team; not yet checked against sources or reviewed by a clinician. Written 2026-02-02.*');
+    assert.equal(reviewLine('delta-osis'), '*Review: Not reviewed: your team wrote this, and MedTerms has not checked it.*');
+    // A team may vouch for its own rewording with its own review.
+    const vouched = new KnowledgeBase([reviewedBase(), layer('t.json', JSON.stringify({ entries: [{ id: 'alpha-itis', definition: 'Team wording.', review: { status: 'source-checked' } }] }))]);
+    assert.equal(renderCard(vouched.get('alpha-itis')!, vouched).split('\n').at(-1), '*Review: Written by your team and checked against the sources above; not yet reviewed by a clinician.*');
   });
 
   it('suppresses an entry: it is neither found nor listed', () => {

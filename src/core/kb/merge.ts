@@ -35,6 +35,9 @@ export interface MergeBase {
   abbreviationCandidates(abbreviation: string): readonly string[];
 }
 
+/** The fields an entry's review vouches for: the wording written for readers. */
+const REVIEWED_WORDING = ['definition', 'sayInstead'] as const;
+
 /** An entry as a layer may write it: a whole entry, some fields of an earlier one, or a suppression. */
 type LayerEntry = Partial<Entry> & { readonly id: string; readonly suppress?: true };
 
@@ -85,11 +88,14 @@ export function mergeLayers(base: MergeBase, layers: readonly OverlayLayer[]): L
         problem(['entries', index], 'error', `"${id}" is no earlier layer's id, so it is a new entry, which needs a ${missing}; this entry was not loaded. (To change an existing entry, use its id.)`);
         return;
       }
-      const merged = { ...(before ?? {}), ...fields } as Entry;
+      // A later layer's own wording is not what the earlier review looked at: the entry then
+      // carries that layer's review, or none, so a card never passes it off as reviewed.
+      const rewords = before !== undefined && fields.review === undefined && REVIEWED_WORDING.some((field) => fields[field] !== undefined);
+      const merged = { ...(before ?? {}), ...fields, ...(rewords ? { review: undefined } : {}) } as Entry;
       change(id, merged);
       if (before) {
         const origin = originOf(id);
-        const set = Object.fromEntries(Object.keys(fields).filter((f) => f !== 'id').map((f) => [f, layer.file]));
+        const set = Object.fromEntries([...Object.keys(fields), ...(rewords ? ['review'] : [])].filter((f) => f !== 'id').map((f) => [f, layer.file]));
         origins.set(id, { layer: origin.layer, fields: { ...origin.fields, ...set } });
       } else origins.set(id, { layer: layer.file, fields: {} });
 
