@@ -3,6 +3,7 @@ import { mergeLayers, type EntryOrigin, type LayerMerge } from './kb/merge';
 import type { Entry, KbSource } from './kb/types';
 import { TermIndex } from './match/termIndex';
 import { TermSearch, wholeTerm } from './search/search';
+import { finish, type Sliced } from './slices';
 import { SnippetLibrary } from './snippets/library';
 import type { SnippetSource } from './snippets/snippet';
 import { mergePlainWords, type PlainWordsLayer, type PlainWordsMerge } from './style/plainWordLayers';
@@ -151,9 +152,24 @@ export class KnowledgeBase {
 
   /** Fuzzy search for completion and look-up (built on first use, or by {@link prepareSearch}). */
   get search(): TermSearch {
-    // Look-up ranks first what hover finds for the whole query (`recognise`), so the two agree.
-    return (this.#search ??= new TermSearch(this.entries, { recognise: (query) => wholeTerm(this.termIndex.findTerms(query), query) }));
+    return (this.#search ??= new TermSearch(this.entries, this.#searchOptions));
   }
+
+  /**
+   * Builds {@link search} in steps that can pause between them (see `inSlices`): parsing every
+   * entry, then each of the search's indexes. For idle time, where one long task would hold up
+   * the hover or keystroke that comes meanwhile.
+   */
+  *buildSearch(): Sliced<TermSearch> {
+    const entries = this.entries;
+    yield;
+    const search = yield* TermSearch.build(entries, this.#searchOptions);
+    // A completion that could not wait may have built it meanwhile.
+    return (this.#search ??= search);
+  }
+
+  // Look-up ranks first what hover finds for the whole query (`recognise`), so the two agree.
+  readonly #searchOptions = { recognise: (query: string) => wholeTerm(this.termIndex.findTerms(query), query) };
 
   /**
    * Builds the search and answers a few throw-away queries, for idle time after activation: the
@@ -163,7 +179,18 @@ export class KnowledgeBase {
    * misspelling, a swapped pair of letters, several words, a code.
    */
   prepareSearch(): void {
-    for (let round = 0; round < 2; round++) for (const query of PREPARE_QUERIES) this.search.search(query, 1);
+    finish(this.prepareSearchSliced());
+  }
+
+  /** {@link prepareSearch} in steps: the search's build (see {@link buildSearch}), then one query at a time. */
+  *prepareSearchSliced(): Sliced<void> {
+    const search = yield* this.buildSearch();
+    for (let round = 0; round < 2; round++) {
+      for (const query of PREPARE_QUERIES) {
+        yield;
+        search.search(query, 1);
+      }
+    }
   }
 
   /**

@@ -95,6 +95,8 @@ export class StyleDiagnostics implements vscode.Disposable {
   async #update(doc: vscode.TextDocument): Promise<void> {
     await guard(this.session.log, 'diagnostics', async () => {
       await this.session.load();
+      // A hover or completion that waited for the knowledge base goes first: the rules can wait a turn.
+      await yieldToEditor();
       if (doc.isClosed) return;
       const { severity: severities, maxProblems } = settings(doc);
       const version = doc.version;

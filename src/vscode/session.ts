@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import BUNDLED_SNIPPETS from 'medterms:bundled-snippets';
-import { BUNDLED_KB, bundledLayer, type Layer, DocumentAnalysis, EDITOR_SLICE_MS, hitAt, inSlices, KnowledgeBase, type SlicePacing, type Sliced, type SnippetLibrary, type Span, type TermHit } from '../core';
+import { BUNDLED_KB, bundledLayer, Cancelled, type Layer, DocumentAnalysis, EDITOR_SLICE_MS, hitAt, inSlices, KnowledgeBase, type SlicePacing, type Sliced, type SnippetLibrary, type Span, type TermHit } from '../core';
 import type { Log } from './log';
 
 /** Reads a file of the extension (`data/kb.json`) as text; workspace.fs works on desktop and web. */
@@ -58,6 +58,8 @@ export class Session implements vscode.Disposable {
   /** Fires when a rebuilt knowledge base replaces the loaded one (a team's layer changed). */
   readonly onDidChangeKnowledge = this.#changed.event;
   #idle: ReturnType<typeof setTimeout> | undefined;
+  /** When a feature last asked for a document's terms (`Date.now()`): idle-time work waits for a quiet moment after it. */
+  #lastUse = 0;
   #disposed = false;
   /** Per document: the last version asked for, with its analysis (prose and terms) under way or done. */
   readonly #documents = new Map<string, { readonly version: number; readonly kb: KnowledgeBase; readonly terms: Promise<DocumentTerms>; readonly analysis: Promise<DocumentAnalysis | undefined> }>();
@@ -86,32 +88,37 @@ export class Session implements vscode.Disposable {
   load(): Promise<KnowledgeBase> {
     this.#loading ??= (async () => {
       const started = Date.now();
+      let read = 0;
       let kb: KnowledgeBase;
+      // The team's layers are read while the bundled files are: in a virtual workspace (the
+      // browser) each look-up of `.medterms/` is a round trip through the host.
+      const team = this.#teamLayers();
       try {
         const [entries, terms] = await Promise.all([this.read(BUNDLED_KB.entries), this.read(BUNDLED_KB.terms)]);
+        read = Date.now() - started;
         this.#bundled = bundledLayer(entries, terms, BUNDLED_SNIPPETS);
-        kb = await this.#withTeamLayers();
+        kb = new KnowledgeBase([this.#bundled, ...(await team)]);
       } catch (err) {
         this.log.error(`Cannot read the bundled knowledge base (${BUNDLED_KB.entries}); MedTerms has no terms to show.`, err);
         kb = new KnowledgeBase([]);
       }
       for (const p of kb.problems) this.log[p.severity === 'error' ? 'error' : 'warn'](`${p.file}:${p.line}: ${p.message}`);
-      this.log.info(`Loaded the knowledge base ${kb.version ?? ''} in ${Date.now() - started} ms.`);
+      // The files' share, for support: in the browser they come through the workbench's window.
+      this.log.info(`Loaded the knowledge base ${kb.version ?? ''} in ${Date.now() - started} ms (its files read in ${read} ms).`);
       this.#prepareWhenIdle(kb);
       return (this.#kb = kb);
     })();
     return this.#loading;
   }
 
-  /** The bundled layer under the team's layers; a team file that cannot be read is logged and left out. */
-  async #withTeamLayers(): Promise<KnowledgeBase> {
-    let team: readonly Layer[] = [];
+  /** The team's layers; when they cannot be read, that is logged and there are none. Never rejects. */
+  async #teamLayers(): Promise<readonly Layer[]> {
     try {
-      team = await this.readTeamLayers();
+      return await this.readTeamLayers();
     } catch (err) {
       this.log.error("Cannot read the team's knowledge layers; using the bundled knowledge base alone.", err);
+      return [];
     }
-    return new KnowledgeBase([this.#bundled!, ...team]);
   }
 
   /**
@@ -123,7 +130,7 @@ export class Session implements vscode.Disposable {
   async reload(): Promise<KnowledgeBase> {
     if (!this.#bundled) return this.load();
     const started = Date.now();
-    const kb = await this.#withTeamLayers();
+    const kb = new KnowledgeBase([this.#bundled, ...(await this.#teamLayers())]);
     if (this.#disposed) return kb;
     this.#kb = kb;
     this.#loading = Promise.resolve(kb);
@@ -137,23 +144,34 @@ export class Session implements vscode.Disposable {
   }
 
   /**
-   * Prepares, a moment after loading, what the first completion, look-up and snippet check
-   * would otherwise wait for: the search index (about 130 ms to build) and the snippet library.
-   * Each step runs in a task of its own, so the editor stays responsive between them.
+   * Prepares, in idle time after loading, what the first completion, look-up and snippet check
+   * would otherwise wait for: the search (about 130 ms to build in Node, half a second in the
+   * browser's web worker) and the snippet library. It waits until no document has been read for
+   * hover, completion or diagnostics for {@link IDLE_MS}, and runs in slices (see
+   * `EDITOR_SLICE_MS`) that end between the search's indexes, pausing again whenever the features
+   * are in use: in the web worker a hover that came during the whole build waited for all of it.
+   * Dropped when the knowledge base is replaced first.
    */
   #prepareWhenIdle(kb: KnowledgeBase): void {
-    const steps = [() => kb.search, () => kb.prepareSearch(), () => this.snippets.pasted];
-    const next = () => {
-      const step = steps.shift();
-      if (!step || this.#disposed) return;
-      try {
-        step();
-      } catch (err) {
-        this.log.error('preparing the knowledge base failed', err);
-      }
-      this.#idle = setTimeout(next, IDLE_MS);
+    const session = this;
+    function* prepare(): Sliced<void> {
+      yield* kb.prepareSearchSliced();
+      yield;
+      session.snippets.pasted;
+    }
+    const whenIdle = async () => {
+      await yieldToEditor();
+      for (let wait = IDLE_MS; wait > 0; wait = this.#lastUse + IDLE_MS - Date.now()) await new Promise((resolve) => (this.#idle = setTimeout(resolve, wait)));
     };
-    this.#idle = setTimeout(next, IDLE_MS);
+    const cancelled = () => this.#disposed || this.#kb !== kb;
+    void (async () => {
+      try {
+        await whenIdle();
+        if (!cancelled()) await inSlices(prepare(), { sliceMs: EDITOR_SLICE_MS, pause: whenIdle, cancelled });
+      } catch (err) {
+        if (!(err instanceof Cancelled)) this.log.error('preparing the knowledge base failed', err);
+      }
+    })();
   }
 
   /**
@@ -191,6 +209,7 @@ export class Session implements vscode.Disposable {
    * closes first.
    */
   terms(doc: vscode.TextDocument): Promise<DocumentTerms> {
+    this.#lastUse = Date.now();
     const key = doc.uri.toString();
     const known = this.#documents.get(key);
     if (known?.version === doc.version && known.kb === this.#kb) return known.terms;

@@ -6,6 +6,7 @@ import { searchForm } from '../match/normalize';
 import { NgramIndex } from './ngramIndex';
 import { PrefixIndex } from './prefixIndex';
 import { WordIndex } from './wordIndex';
+import { finish, type Sliced } from '../slices';
 
 /** One ranked answer to a query. */
 export interface SearchResult {
@@ -140,7 +141,8 @@ const RANKING_DEPTH = 20;
  * candidates — forms that start with the query (a prefix index) and forms that share the most
  * character pairs with it (an n-gram prefilter) — so a query costs a few milliseconds at
  * 50,000 entries instead of a few hundred. Scores are Fuse.js scores either way. The indexes are
- * built once, in the constructor: build one `TermSearch` per knowledge-base version.
+ * built once, in the constructor or by {@link TermSearch.build}: build one `TermSearch` per
+ * knowledge-base version.
  */
 export class TermSearch {
   readonly #entries: readonly Entry[];
@@ -155,12 +157,13 @@ export class TermSearch {
   readonly #recognise?: (query: string) => string | undefined;
   readonly #indexOf = new Map<string, number>();
 
-  constructor(entries: readonly Entry[], options: TermSearchOptions = {}) {
+  /**
+   * Builds the indexes at once. `indexes` is for {@link TermSearch.build}, which computes them
+   * in steps; leave it out.
+   */
+  constructor(entries: readonly Entry[], options: TermSearchOptions = {}, indexes: SearchIndexes = finish(searchIndexes(entries, options))) {
     this.#entries = entries;
-    this.#forms = formsOf(entries);
-    this.#fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.#forms);
-    if (!options.exhaustive) this.#tiers = buildTiers(this.#forms);
-    this.#words = new WordIndex(this.#forms.map((f) => f.text));
+    ({ forms: this.#forms, fuseIndex: this.#fuseIndex, tiers: this.#tiers, words: this.#words } = indexes);
     this.#recognise = options.recognise;
     entries.forEach((e, i) => this.#indexOf.set(e.id, i));
     for (const entry of entries) {
@@ -169,6 +172,15 @@ export class TermSearch {
         if (code) pushTo(this.#byCode, code.toUpperCase(), entry);
       }
     }
+  }
+
+  /**
+   * The same search, built in steps that pause between its indexes (see `inSlices`): in the
+   * browser's web worker the whole build holds the extension host for about half a second,
+   * each step for a fifth of that or less.
+   */
+  static *build(entries: readonly Entry[], options: TermSearchOptions = {}): Sliced<TermSearch> {
+    return new TermSearch(entries, options, yield* searchIndexes(entries, options));
   }
 
   /** Entries with exactly this code, and for an ICD-10-CM category (`G56`) those of its subcodes. */
@@ -325,6 +337,29 @@ export class TermSearch {
   }
 }
 
+/** What a {@link TermSearch} looks in, built before it. */
+interface SearchIndexes {
+  readonly forms: readonly FormRecord[];
+  readonly fuseIndex: FuseIndex<FormRecord>;
+  /** Absent when exhaustive. */
+  readonly tiers?: Tiers;
+  readonly words: WordIndex;
+}
+
+/** Builds the search's indexes one after the other, pausing between them. */
+function* searchIndexes(entries: readonly Entry[], options: TermSearchOptions): Sliced<SearchIndexes> {
+  const forms = formsOf(entries);
+  yield;
+  const fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], forms);
+  yield;
+  let tiers: Tiers | undefined;
+  if (!options.exhaustive) {
+    tiers = yield* buildTiers(forms);
+    yield;
+  }
+  return { forms, fuseIndex, tiers, words: new WordIndex(forms.map((f) => f.text)) };
+}
+
 /** The candidate tiers over the form ids (positions in the form list). */
 interface Tiers {
   readonly prefix: PrefixIndex;
@@ -335,7 +370,7 @@ interface Tiers {
  * The two candidate tiers over every form. The prefix index also holds each word start
  * (`tunnel syndrome`, `syndrome`), for inner words.
  */
-function buildTiers(forms: readonly FormRecord[]): Tiers {
+function* buildTiers(forms: readonly FormRecord[]): Sliced<Tiers> {
   const wordStarts: [string, number][] = [];
   // A search form has single spaces between words and none at either end.
   forms.forEach(({ text }, id) => {
@@ -345,7 +380,9 @@ function buildTiers(forms: readonly FormRecord[]): Tiers {
       at = text.indexOf(' ', at) + 1;
     } while (at > 0);
   });
-  return { prefix: new PrefixIndex(wordStarts), ngrams: new NgramIndex(forms.map((f) => f.text)) };
+  const prefix = new PrefixIndex(wordStarts);
+  yield;
+  return { prefix, ngrams: new NgramIndex(forms.map((f) => f.text)) };
 }
 
 /**
