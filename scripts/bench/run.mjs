@@ -45,9 +45,14 @@ const BUDGET = {
   hostileToOrdinary: 3,
   // Issue 11: a 10 MB document is analysed in slices; the extension host is never held longer.
   longestSlice: 50,
-  // Issue 16: in VS Code for the Web's worker extension host, the first hover after activation
-  // (reading and loading the knowledge base included), and the web bundle's gzip size.
-  webFirstHover: 300,
+  // Issue 16: in VS Code for the Web's worker extension host, the first hover asked for as soon
+  // as activation has finished (reading and loading the knowledge base included), less what the
+  // workbench alone took at that moment (a hover answered at once, a 1 KB read; most of a
+  // starting window's first hover, see test/web/firstHover.ts): 300 ms, checked as a ratio to
+  // the same first hover in a fresh Node process measured after each window (the desktop's
+  // budget is 50 ms, so 300 ms is 6×), as the raw ms follow the shared machine's load; and the
+  // web bundle's gzip size.
+  webFirstHoverToNode: 300 / 50,
   webBundleGzipKB: 200,
   // Issue 15: rebuilding the knowledge base after a 1,000-entry team layer changed (read, merged,
   // term index patched, first scan) ÷ loading the bundled one (layer, index, first scan), both
@@ -586,7 +591,7 @@ check('web bundle dist/web/extension.js, gzip KB', bundles['dist/web/extension.j
 // windows, medians.
 const web = JSON.parse(execFileSync(process.execPath, [path.join(import.meta.dirname, 'web.mjs'), quick ? '1' : '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1));
 log(`web: ${JSON.stringify(web)}`);
-check('web worker host: first hover after activation (median)', web.firstHoverMs, BUDGET.webFirstHover, web.cardFound && web.firstHoverMs < BUDGET.webFirstHover);
+check(`web worker host: first hover after activation, MedTerms' part (${web.firstHoverAddedMs} ms) ÷ the same in Node (${web.nodeFirstHoverMs} ms), medians`, web.firstHoverAddedToNode, BUDGET.webFirstHoverToNode, web.cardFound && web.firstHoverAddedToNode <= BUDGET.webFirstHoverToNode);
 
 // ---------------------------------------------------------------- a team's knowledge layer (issue 15)
 
@@ -698,8 +703,8 @@ function printTable() {
   for (const [file, b] of Object.entries(results.bundles)) row(file, b.KB, b.gzipKB);
   lines.push('');
   const w = results.web;
-  head(`VS Code for the Web, web worker host (median of ${w.runs})`, 'activation', 'first hover', 'warm hover', 'KB data via workspace.fs', 'same data inside a JS file');
-  row('dist/web/extension.js on the example article', w.activationMs, `**${w.firstHoverMs}**`, w.warmHoverMs, w.data.workspaceFsMs, w.data.bundledInJsMs);
+  head(`VS Code for the Web, web worker host (median of ${w.runs})`, 'opening → activated', 'first hover after activation', 'same moment: no-op hover / 1 KB read', 'MedTerms’ part', 'same in Node', 'ratio', 'warm hover', 'KB data via workspace.fs', 'same data inside a JS file');
+  row('dist/web/extension.js on the example article', w.activationMs, w.firstHoverMs, `${w.anchorHoverMs} / ${w.anchorReadMs}`, `**${w.firstHoverAddedMs}**`, w.nodeFirstHoverMs, `${w.firstHoverAddedToNode}×`, w.warmHoverMs, w.data.workspaceFsMs, w.data.bundledInJsMs);
   lines.push('');
   head('budget', 'measured', 'limit', '');
   for (const b of budgets) row(b.what, b.value, b.limit, b.ok ? '✓' : '✗ MISSED');
