@@ -37,9 +37,13 @@ export function knowledgeFileRole(relative: string): KnowledgeFileRole | undefin
 
 /**
  * Where a file a setting names on its own (`medterms.knowledge.paths`) would sit in a knowledge
- * folder, by its extension: `team.yaml` → `terms/team.yaml`, `consent.md` → `snippets/consent.md`.
+ * folder: a JSON file in a folder named `jargon` is a jargon list (`…/jargon/house.json` →
+ * `jargon/house.json`), as in a knowledge folder; otherwise by its extension: `team.yaml` →
+ * `terms/team.yaml`, `consent.md` → `snippets/consent.md`.
  */
-export function namedKnowledgeFile(name: string): string {
+export function namedKnowledgeFile(path: string): string {
+  const [name = '', folder = ''] = path.split(/[\\/]/).reverse();
+  if (folder === 'jargon' && /\.json$/i.test(name)) return `jargon/${name}`;
   return `${/\.md$/i.test(name) ? 'snippets' : 'terms'}/${name}`;
 }
 

@@ -54,7 +54,7 @@ async function readKnowledgeFiles(root: vscode.Uri): Promise<KnowledgeFile[]> {
       return [];
     }
   };
-  if (stat.type & vscode.FileType.File) return read(root, namedKnowledgeFile(root.path.slice(root.path.lastIndexOf('/') + 1)));
+  if (stat.type & vscode.FileType.File) return read(root, namedKnowledgeFile(root.path));
   const files: Promise<KnowledgeFile[]>[] = [];
   for (const folder of KNOWLEDGE_SUBFOLDERS) {
     let children: [string, vscode.FileType][] = [];

@@ -12,6 +12,7 @@ import {
   documentFindings,
   KnowledgeBase,
   knowledgeFileRole,
+  namedKnowledgeFile,
   knowledgeLayers,
   parsePlainWordsLayer,
   plainWordsLayerSchema,
@@ -104,6 +105,13 @@ describe('team jargon lists, .medterms/jargon/*.json (issue 15)', () => {
     const notWords = kbWith(['team.json', '{"entries": []}']);
     assert.match(notWords.problems.map((p) => p.message).join('\n'), /missing the required property "words"; nothing in this file was loaded/);
     assert.equal(notWords.plainWords.words.length, BUNDLED_PLAIN_WORDS.words.length);
+  });
+
+  it('reads a file a setting names on its own as its folder says: a JSON file in a jargon folder is a jargon list', () => {
+    assert.deepEqual(
+      ['/share/house/jargon/words.json', 'C:\\share\\jargon\\words.json', '/share/team.json', '/share/jargon/notes.md', '/share/consent.md', 'team.yaml'].map(namedKnowledgeFile),
+      ['jargon/words.json', 'jargon/words.json', 'terms/team.json', 'snippets/notes.md', 'snippets/consent.md', 'terms/team.yaml'],
+    );
   });
 
   it('reads jargon/*.json of a knowledge folder, each file a layer, and leaves other files there alone', () => {
