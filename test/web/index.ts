@@ -25,6 +25,7 @@ export function run(): Promise<void> {
     for (const line of text.split('\n')) report(line);
   };
   require('./features.test');
+  require('./teamKnowledge.test');
   return new Promise<void>((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes = 0, pending = 0 } = runner.stats ?? {};
