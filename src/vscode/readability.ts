@@ -96,6 +96,8 @@ function isGraded(doc: vscode.TextDocument): boolean {
 /** The reading report of the document's current version, from the session's analysis (prose, headings, tables), in slices. */
 async function documentReport(session: Session, doc: vscode.TextDocument): Promise<ReadingReport> {
   await session.load();
+  // A hover or completion that waited for the knowledge base goes first: the grade can wait a turn.
+  await yieldToEditor();
   const terms = await session.terms(doc);
   return inSlices(readingReportSliced(terms), { sliceMs: EDITOR_SLICE_MS, pause: yieldToEditor, cancelled: () => doc.isClosed });
 }
