@@ -97,7 +97,9 @@ describe("a team's own knowledge (.medterms/), live", () => {
     assert.match(card, /From \.medterms\/terms\/x\.json/);
     const [asthma] = await cardsAt(doc, inside(doc, 'asthma'));
     assert.match(asthma, /Our team wording for asthma/);
-    assert.match(asthma, /definition from \.medterms\/terms\/x\.json/);
+    // The team's wording carries no bundled review: the card says who wrote it.
+    assert.match(asthma, /definition, review from \.medterms\/terms\/x\.json/);
+    assert.match(asthma, /Review: Not reviewed: your team wrote this/);
 
     await remove(file);
     await until('the term gone after the file is deleted', async () => ((await cardsAt(doc, inside(doc, 'Zorblaxitis'))).length === 0 ? true : undefined));
