@@ -16,6 +16,7 @@ import { aliasAuditStep } from './kb/alias-audit.mjs';
 import { icdCodes } from './kb/codes.mjs';
 import { BuildError, DATA, fail, ROOT } from './kb/common.mjs';
 import { conditionEntries } from './kb/conditions.mjs';
+import { eponymStep } from './kb/eponyms.mjs';
 import { finalEntries } from './kb/entries.mjs';
 import { forcedTargets, loadManual, removeWrongSynonymsAtSource } from './kb/manual.mjs';
 import { mergeManualLayer } from './kb/manual-merge.mjs';
@@ -50,6 +51,7 @@ function build(args) {
   const contextual = resolveAbbreviations(live, M, report);
   const out = finalEntries(live, S.doidAlt, report);
   applyWritersCasing(out, S); // HPO labels in sentence case marked (shipped verbatim), shouted source names re-cased
+  eponymStep(out, S, M, report); // "Addison's", "Guillain-Barré": an eponym alone as a lay term of its condition
   aliasAuditStep(out, S, M, report); // every alias checked against its entry's name (decisions: data/manual/alias-decisions.json)
   markLookupOnly(out, M, report); // cell types, blood: found by look-up, never recognised in prose (data/manual/lookup-only.json)
 

@@ -55,7 +55,9 @@ export function loadManual() {
   const icdCodes = existsSync(icdFile) ? readJson(icdFile).icdCodes ?? [] : [];
   const lookupFile = join(MANUAL, 'lookup-only.json');
   const lookupOnly = existsSync(lookupFile) ? readJson(lookupFile).entries ?? [] : [];
-  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts, icdCodes, lookupOnly };
+  const eponymsFile = join(MANUAL, 'eponyms.json');
+  const eponymsLeftOut = existsSync(eponymsFile) ? readJson(eponymsFile).leftOut ?? [] : [];
+  return { entries, definitions, layTerms, collisions, commonWords, wrongSynonyms, separateConcepts, icdCodes, lookupOnly, eponymsLeftOut };
 }
 
 /**

@@ -96,7 +96,7 @@ export function canonicalConditionName(name, vocab) {
  * Words that are proper names (eponyms, places) although they are also everyday English words,
  * so no vocabulary can tell: "Down syndrome", "Still disease", "Bell palsy".
  */
-const PROPER_EVERYDAY_WORDS = new Set(['down', 'still', 'bell', 'graves', 'hunter', 'turner', 'wilson', 'west', 'ross', 'nelson', 'poland', 'bloom', 'coats', 'fox', 'miller', 'williams', 'smith', 'sly', 'timothy', 'lyme']);
+export const PROPER_EVERYDAY_WORDS = new Set(['down', 'still', 'bell', 'graves', 'hunter', 'turner', 'wilson', 'west', 'ross', 'nelson', 'poland', 'bloom', 'coats', 'fox', 'miller', 'williams', 'smith', 'sly', 'timothy', 'lyme']);
 
 /** Generic heads of a name that a source now and then capitalises inside it ("Brunner Syndrome"). */
 const GENERIC_HEADS = new Set(['syndrome', 'disease', 'disorder', 'deficiency', 'anemia', 'fever', 'infection', 'dystrophy', 'dysplasia']);
@@ -127,6 +127,16 @@ export function properNames(doidTerms, vocab) {
     for (const s of t.synonyms) for (const word of s.text.split(/\s+/)) if (/^\p{Lu}\p{Ll}+['’]s$/u.test(word)) add(word);
   }
   return proper;
+}
+
+/**
+ * The proper names of the sources (`proper`, see {@link properNames}) and the words DOID writes
+ * in lower case (`vocab`), from the indexed sources `S`.
+ */
+export function sourceProperNames(S) {
+  const doidTerms = [...S.doidTerms.values()];
+  const vocab = lowercaseVocabulary(doidTerms.filter((t) => !t.obsolete));
+  return { vocab, proper: properNames(doidTerms, vocab) };
 }
 
 /**
@@ -178,9 +188,7 @@ export function applyWritersCasing(entries, S) {
     hpoTexts.add(t.name);
     for (const s of t.synonyms) hpoTexts.add(s.text);
   }
-  const doidTerms = [...S.doidTerms.values()];
-  const vocab = lowercaseVocabulary(doidTerms.filter((t) => !t.obsolete));
-  const proper = properNames(doidTerms, vocab);
+  const { vocab, proper } = sourceProperNames(S);
   const counts = { sentenceCase: 0, recased: 0 };
   for (const e of entries) {
     if (e.codes?.hpo && hpoTexts.has(e.name)) {
