@@ -70,7 +70,11 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
     });
   const medicine = medicineLine(entry, unshown(entry.brandNames));
   if (medicine) facts.push(medicine);
-  const layTerms = unshown(entry.layTerms);
+  // A lay term that is the first words of the name or a synonym (`Crohn's` of `Crohn's disease`)
+  // is how writers shorten it: the reader learns nothing from it.
+  const fullNames = [entry.name, ...(entry.synonyms ?? [])].map(wordingKey);
+  const shortens = (term: string) => fullNames.some((name) => name.startsWith(`${wordingKey(term)} `));
+  const layTerms = unshown(entry.layTerms).filter((term) => !shortens(term));
   const synonyms = unshown(entry.synonyms);
   if (layTerms.length) facts.push(`**Lay terms:** ${layTerms.map(escape).join(', ')}`);
   if (synonyms.length) facts.push(`**Also called:** ${synonyms.map(escape).join(', ')}`);

@@ -84,6 +84,13 @@ describe('card', () => {
     assert.equal(card.match(/lupus/gi)?.length, 2, card);
   });
 
+  it('leaves out a lay term that only shortens the name or a synonym (Crohn’s of Crohn’s disease)', () => {
+    const kb = kbOf([{ id: 'c', kind: 'condition', name: "Crohn's disease", layTerms: ["Crohn's", 'Crohn', 'Granulomatous', 'bowel swelling'], synonyms: ['granulomatous enteritis'] }]);
+    const card = renderCard(kb.get('c')!, kb);
+    assert.match(card, /^\*\*Lay terms:\*\* bowel swelling {2}$/m);
+    assert.match(card, /^\*\*Also called:\*\* granulomatous enteritis(?: {2})?$/m);
+  });
+
   it('shows no bundled entry’s wording twice across name, say instead, lay terms and also called', () => {
     const kb = bundledKb();
     const lupus = renderCard(kb.get('systemic-lupus-erythematosus')!, kb);
