@@ -103,7 +103,7 @@ export interface CompleteRecord {
   readonly score: number;
   /** UTF-16 offset into TEXT where the replacement begins; it runs to the end of TEXT. */
   readonly replaceStart: number;
-  /** What replaces it: the name, capitalised at the start of a sentence. */
+  /** What replaces it, capitalised at the start of a sentence: the lay term the typed words match (`pins and needles`), or else the name. */
   readonly text: string;
 }
 

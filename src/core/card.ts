@@ -1,8 +1,8 @@
 import type { KnowledgeBase } from './knowledgeBase';
 import type { Entry, EntryCodes, ReviewStatus } from './kb/types';
 import { writtenName } from './kb/writtenName';
+import { formKey, shortensName } from './match/normalize';
 import { linkDestination, safeHttpsUrl, terminalField } from './inert';
-import { foldCase, termKey } from './match/normalize';
 
 /** How a card links to other entries; without it, related terms are plain text. */
 export interface CardOptions {
@@ -62,19 +62,17 @@ export function renderCard(entry: Entry, kb: KnowledgeBase, options: CardOptions
   if (entry.sayInstead) facts.push(`**Say instead:** ${escape(entry.sayInstead)}`);
   // Each wording once: a lay term or synonym already shown (the name, the say-instead wording or
   // an earlier one, in any casing or as the same term to the matcher) is left out.
-  const shown = new Set([entry.name, entry.sayInstead ?? ''].map(wordingKey));
+  const shown = new Set([entry.name, entry.sayInstead ?? ''].map(formKey));
   const unshown = (terms: readonly string[] = []) =>
     terms.filter((term) => {
-      const key = wordingKey(term);
+      const key = formKey(term);
       return !shown.has(key) && Boolean(shown.add(key));
     });
   const medicine = medicineLine(entry, unshown(entry.brandNames));
   if (medicine) facts.push(medicine);
   // A lay term that is the first words of the name or a synonym (`Crohn's` of `Crohn's disease`)
   // is how writers shorten it: the reader learns nothing from it.
-  const fullNames = [entry.name, ...(entry.synonyms ?? [])].map(wordingKey);
-  const shortens = (term: string) => fullNames.some((name) => name.startsWith(`${wordingKey(term)} `));
-  const layTerms = unshown(entry.layTerms).filter((term) => !shortens(term));
+  const layTerms = unshown(entry.layTerms).filter((term) => !shortensName(term, [entry.name, ...(entry.synonyms ?? [])]));
   const synonyms = unshown(entry.synonyms);
   if (layTerms.length) facts.push(`**Lay terms:** ${layTerms.map(escape).join(', ')}`);
   if (synonyms.length) facts.push(`**Also called:** ${synonyms.map(escape).join(', ')}`);
@@ -138,10 +136,6 @@ function medicineLine(entry: Entry, brands: readonly string[]): string | undefin
   return parts.length ? parts.join('; ') : undefined;
 }
 
-/** Two wordings with the same key are the same term to a reader: `Lupus` = `lupus`, `Sjogren's` = `Sjögren's`. */
-function wordingKey(text: string): string {
-  return termKey(text) || foldCase(text.trim());
-}
 
 /** The review status in words; a review from a team's layer is told apart from MedTerms' own. */
 function reviewLine(entry: Entry, kb: KnowledgeBase): string {

@@ -4,7 +4,7 @@
  */
 export type { Entry, EntryCodes, EntryKind, KbFile, KbSource, Review, ReviewStatus, SourceRef } from './kb/types';
 export { ENTRY_KINDS } from './kb/types';
-export { writtenName } from './kb/writtenName';
+export { writtenLayTerm, writtenName } from './kb/writtenName';
 export { layerSchema, parseKbFile, type KbFormat, type LoadResult, type Problem } from './kb/load';
 export { mergeLayers, type EntryOrigin, type LayerMerge, type MergeBase, type OverlayLayer } from './kb/merge';
 export { addToLayer, idForTerm, newTermEntry, type LayerAddition, type LayerTextEdit } from './kb/layerEdit';
@@ -13,7 +13,7 @@ export { KNOWLEDGE_SUBFOLDERS, knowledgeFileRole, knowledgeLayers, namedKnowledg
 export { formatPath, validateJson } from './kb/jsonSchema';
 export { KnowledgeBase, type Layer } from './knowledgeBase';
 export { BUNDLED_KB, bundledLayer } from './bundled';
-export { foldCase, searchForm, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
+export { foldCase, formKey, searchForm, shortensName, termKey, tokenKey, tokenize, wordKeys, type Token } from './match/normalize';
 export { TermIndex, confirmContextual, hitAt, type SurfaceField, type TermHit } from './match/termIndex';
 export { frontMatterLength, proseSpans, readDocumentProse, readProse, updateProse, type ProseMap } from './markdown/prose';
 export { DocumentAnalysis } from './analysis';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completeAt, type Entry } from '../core';
+import { completeAt, formKey, type Entry } from '../core';
 import { cardMarkdown } from './cards';
 import { guard } from './log';
 import type { Session } from './session';
@@ -32,14 +32,16 @@ export function completionProvider(session: Session): vscode.CompletionItemProvi
         const range = new vscode.Range(position.with(undefined, answer.replaceStart), position);
         const items = answer.items.map((result, rank): TermCompletionItem => {
           const entry = session.kb.get(result.id)!;
+          // A lay term inserted (`pins and needles`) names its entry beside it: `(paresthesia)`.
+          const layWording = formKey(result.text) !== formKey(result.writtenName);
           return {
             entryId: entry.id,
-            label: { label: result.text, description: entry.kind },
+            label: { label: result.text, detail: layWording ? ` (${result.writtenName})` : undefined, description: entry.kind },
             kind: kindIcon(entry),
             range,
             filterText: answer.query,
             sortText: String(rank).padStart(3, '0'),
-            detail: result.matched !== entry.name ? `matches “${result.matched}”` : undefined,
+            detail: formKey(result.matched) !== formKey(result.text) ? `matches “${result.matched}”` : undefined,
           };
         });
         // Incomplete: the next keystroke asks again, since fuzzy results change with each letter.

@@ -123,6 +123,23 @@ describe('MedTerms in a real VS Code', () => {
       assert.equal(doc.getText(), 'Pain from carpal tunnel syndrome');
     });
 
+    it('completes the lay term a writer is typing mid-sentence, names its entry beside it, and accepting it keeps the lay words', async () => {
+      const doc = await markdown('Many feel a tingle of pins and nee in the hands.\n');
+      const editor = vscode.window.activeTextEditor!;
+      const end = doc.getText().indexOf(' in the hands');
+      const items = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(end), undefined, 100)).items;
+      const first = items.filter((i) => i.filterText === 'pins and nee').sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))[0];
+      assert.deepEqual([labelOf(first), (first.label as vscode.CompletionItemLabel).detail], ['pins and needles', ' (paresthesia)']);
+      editor.selection = new vscode.Selection(doc.positionAt(end), doc.positionAt(end));
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((r) => setTimeout(r, 1500));
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await eventually('the completion to be accepted', () => !doc.getText().includes('pins and nee '));
+      assert.equal(doc.getText(), 'Many feel a tingle of pins and needles in the hands.\n');
+      // The lay words are what the plain-language rules ask for: nothing is flagged there.
+      assert.ok(!flagged(doc).some(([, text]) => /pins and needles/i.test(text)), JSON.stringify(flagged(doc)));
+    });
+
     it('capitalises at the start of a sentence', async () => {
       const items = await complete('Rhuem');
       assert.ok(items.some((i) => labelOf(i) === 'Rheumatoid arthritis'), items.map(labelOf).join(', '));

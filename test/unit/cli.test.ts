@@ -132,7 +132,7 @@ describe('CLI', () => {
       completed.items.map((i: { id: string }) => i.id),
       searched.results.map((r: { id: string }) => r.id),
     );
-    assert.match(cli('complete', 'A feeling of pins and nee').out, /^Replaces “pins and nee” \(from offset 13\) with:\n 1\. [\d.]+ {2}paresthesia {2}\(paresthesia, symptom\)/);
+    assert.match(cli('complete', 'A feeling of pins and nee').out, /^Replaces “pins and nee” \(from offset 13\) with:\n 1\. [\d.]+ {2}pins and needles {2}\(paresthesia, symptom\)/);
     const none = cli('complete', 'Some people with', '--json');
     assert.equal(none.status, 0);
     assert.deepEqual(JSON.parse(none.out), { text: 'Some people with', query: null, replaceStart: null, items: [] });

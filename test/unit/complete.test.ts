@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { completeAt, searchForm } from '../../src/core';
+import { completeAt, searchForm, shortensName, writtenLayTerm } from '../../src/core';
 import { bundledKb } from './helpers';
 import { COMPLETION_CASES } from './completionTable';
 
@@ -40,6 +40,27 @@ describe('completion at the end of a sentence (core)', () => {
   it('inserts the name capitalised at the start of a sentence, as written elsewhere', () => {
     assert.equal(completeAt(search(), 'It is common. Rhuematoid arth')!.items[0].text, 'Rheumatoid arthritis');
     assert.equal(completeAt(search(), 'Some people with rhuematoid arth')!.items[0].text, 'rheumatoid arthritis');
+  });
+
+  it('inserts the lay term a writer was typing, spelt right, not the entry’s clinical name', () => {
+    const first = (before: string) => completeAt(search(), before)!.items[0];
+    assert.deepEqual([first('A feeling of pins and nee')].map((c) => [c.id, c.text]), [['paresthesia', 'pins and needles']]);
+    assert.deepEqual([first('She had a heart attak')].map((c) => [c.id, c.text]), [['myocardial-infarction', 'heart attack']]);
+    // A lay term HPO writes in sentence case stands in lower case in running text, capitalised at a sentence start.
+    assert.equal(first('He has teeth grin').text, 'teeth grinding');
+    assert.equal(first('Teeth grin').text, 'Teeth grinding');
+    // A name typed stays the name; a short form of the name (`Crohn's`) gives the whole name.
+    assert.equal(first('Pain from carpel tunnel synd').text, 'carpal tunnel syndrome');
+    assert.equal(first('People with crohn').text, "Crohn's disease");
+  });
+
+  it('writes a lay term as running text does: a capitalised common first word lower-cased, names kept', () => {
+    assert.equal(writtenLayTerm('Teeth grinding', 'Bruxism'), 'teeth grinding');
+    assert.equal(writtenLayTerm("Cushing's", 'Cushing syndrome'), "Cushing's");
+    assert.equal(writtenLayTerm('Niemann-Pick', 'Niemann-Pick disease'), 'Niemann-Pick');
+    assert.equal(writtenLayTerm('Lyme arthritis', 'Lyme disease'), 'Lyme arthritis');
+    assert.equal(writtenLayTerm('pins and needles', 'Paresthesia'), 'pins and needles');
+    assert.ok(shortensName("Crohn's", ["Crohn's disease"]) && !shortensName('heart attack', ['myocardial infarction']));
   });
 
   it('a smaller limit gives a prefix of the same ranking', () => {

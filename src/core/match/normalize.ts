@@ -124,3 +124,18 @@ export function termKey(term: string): string {
 export function searchForm(text: string): string {
   return foldCase(text).replace(/['’]/g, '').replace(/[^\p{L}\p{N}.]+/gu, ' ').trim();
 }
+
+/** Two wordings with the same key are the same term to a reader: `Lupus` = `lupus`, `Sjogren's` = `Sjögren's`. */
+export function formKey(text: string): string {
+  return termKey(text) || foldCase(text.trim());
+}
+
+/**
+ * Whether `form` is only the first words of one of `names` (`Crohn's` of `Crohn's disease`,
+ * `Guillain-Barré` of `Guillain-Barré syndrome`): how writers shorten a name once it is known,
+ * which tells a reader nothing the name does not.
+ */
+export function shortensName(form: string, names: readonly string[]): boolean {
+  const key = formKey(form);
+  return names.some((name) => formKey(name).startsWith(`${key} `));
+}

@@ -1,11 +1,17 @@
-import { searchForm } from '../match/normalize';
+import { searchForm, shortensName } from '../match/normalize';
+import { writtenLayTerm } from '../kb/writtenName';
 import { casedAt } from '../text';
 import type { SearchResult, TermSearch } from './search';
 import { FUNCTION_WORDS, sameWord } from './words';
 
 /** One completion: a search result, and the text that replaces the typed words. */
 export interface Completion extends SearchResult {
-  /** The entry's name as it should stand there: as a writer writes it (`writtenName`), capitalised at the start of a sentence. */
+  /**
+   * What replaces the typed words, as it should stand there (capitalised at the start of a
+   * sentence): the lay term they match, spelt right, when the writer was typing one (`pins and
+   * nee` → pins and needles: readers' own words are what plain writing wants, and the entry's
+   * name would be jargon there); otherwise the entry's name as a writer writes it (`writtenName`).
+   */
   readonly text: string;
 }
 
@@ -45,8 +51,8 @@ const WORD_GAP = /[ \t-]+/g;
  * it does not begin with a function word, its best match is good (score at most 0.4), and its
  * words are words of that match in the same order, give or take a slip or an ending, the last
  * perhaps half typed (`carpel tun` →
- * carpal tunnel syndrome, `pins and nee` → paresthesia, `heart failur` → congestive heart
- * failure, `blurry vis` → blurred vision). Otherwise the
+ * carpal tunnel syndrome, `pins and nee` → pins and needles, a lay term of paresthesia, `heart
+ * failur` → congestive heart failure, `blurry vis` → blurred vision). Otherwise the
  * last word alone is the query (`Some people with rhuem` → `rhuem`). Nothing is offered when
  * that word is a function word or shorter than two letters, or inside inline code being typed.
  * Reads the words of the last 120 characters only, so a long line costs what a short one does,
@@ -69,10 +75,18 @@ export function completeAt(search: TermSearch, before: string, limit = MAX_COMPL
     if (results.length === 0) continue;
     if (!single && !startsTerm(words, results[0])) continue;
     const replaceStart = from + start;
-    const items = results.map((r) => ({ ...r, text: casedAt(r.writtenName, before, replaceStart, query) }));
+    const items = results.map((r) => ({ ...r, text: casedAt(wordingFor(r), before, replaceStart, query) }));
     return { replaceStart, query, items };
   }
   return undefined;
+}
+
+/**
+ * The wording a completion inserts: the lay term matched (as running text writes it), unless it
+ * only shortens the name (`Crohn's`: the name is then the better wording); otherwise the name.
+ */
+function wordingFor(result: SearchResult): string {
+  return result.matchedField === 'layTerm' && !shortensName(result.matched, [result.name]) ? writtenLayTerm(result.matched, result.name) : result.writtenName;
 }
 
 /**

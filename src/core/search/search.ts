@@ -23,10 +23,12 @@ export interface SearchResult {
   readonly score: number;
   /** The surface form that matched best, e.g. the lay term `pins and needles`; the name when unknown. */
   readonly matched: string;
+  /** Which field of the entry {@link matched} is; absent when the query matched a code or nothing in particular. */
+  readonly matchedField?: FormField;
 }
 
 /** Which field of an entry a surface form comes from. */
-type FormField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
+export type FormField = 'name' | 'abbreviation' | 'synonym' | 'layTerm';
 
 /** What Fuse indexes: one surface form of one entry, in search form. */
 interface FormRecord {
@@ -235,8 +237,8 @@ export class TermSearch {
     const index = id === undefined ? undefined : this.#indexOf.get(id);
     if (index === undefined) return undefined;
     const entry = this.#entries[index];
-    const matched = ranked.find((r) => r.id === id)?.matched ?? query.trim();
-    return { id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: 0, matched };
+    const best = ranked.find((r) => r.id === id);
+    return { id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: 0, matched: best?.matched ?? query.trim(), matchedField: best?.matchedField };
   }
 
   /**
@@ -302,18 +304,18 @@ export class TermSearch {
 
   /** The `limit` best entries of scored forms, each by its best form (score capped at 1); ties keep entry order. */
   #bestPerEntry(scored: readonly { form: FormRecord; score: number }[], limit: number): SearchResult[] {
-    const best = new Map<number, { score: number; written: string }>();
+    const best = new Map<number, { score: number; form: FormRecord }>();
     for (const { form, score } of scored) {
       const capped = Math.min(1, score);
       const seen = best.get(form.entry);
-      if (!seen || capped < seen.score) best.set(form.entry, { score: capped, written: form.written });
+      if (!seen || capped < seen.score) best.set(form.entry, { score: capped, form });
     }
     return [...best]
       .sort(([a, x], [b, y]) => x.score - y.score || a - b)
       .slice(0, limit)
-      .map(([index, { score, written }]) => {
+      .map(([index, { score, form }]) => {
         const entry = this.#entries[index];
-        return { id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: roundScore(score), matched: written };
+        return { id: entry.id, name: entry.name, writtenName: writtenName(entry), kind: entry.kind, score: roundScore(score), matched: form.written, matchedField: form.field };
       });
   }
 
