@@ -285,7 +285,11 @@ export async function suppressTerm(session: Session): Promise<vscode.Uri | undef
 /** *Add "…" to workspace knowledge* on a selection or word in prose that no entry knows. */
 export function addTermCodeActionProvider(session: Session): vscode.CodeActionProvider {
   return {
-    async provideCodeActions(doc, range) {
+    async provideCodeActions(doc, range, context) {
+      // On a word, only when asked for (Ctrl+., the context menu): offered wherever the cursor
+      // rests, on every word MedTerms does not know, the light bulb would follow the writer
+      // through every sentence. A selection is a request of its own.
+      if (range.isEmpty && context.triggerKind !== vscode.CodeActionTriggerKind.Invoke) return [];
       const wordRange = range.isEmpty ? doc.getWordRangeAtPosition(range.start, /[\p{L}\p{N}][\p{L}\p{N}'’-]*/u) : range;
       if (!wordRange || wordRange.start.line !== wordRange.end.line) return [];
       const text = doc.getText(wordRange).trim();
