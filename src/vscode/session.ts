@@ -62,7 +62,16 @@ export class Session implements vscode.Disposable {
   #lastUse = 0;
   #disposed = false;
   /** Per document: the last version asked for, with its analysis (prose and terms) under way or done. */
-  readonly #documents = new Map<string, { readonly version: number; readonly kb: KnowledgeBase; readonly terms: Promise<DocumentTerms>; readonly analysis: Promise<DocumentAnalysis | undefined> }>();
+  readonly #documents = new Map<
+    string,
+    {
+      readonly version: number;
+      /** The knowledge base the terms were found with; none for prose read before it loaded. */
+      readonly kb?: KnowledgeBase;
+      readonly terms?: Promise<DocumentTerms>;
+      readonly analysis: Promise<DocumentAnalysis | undefined>;
+    }
+  >();
   /** How each document's last analysis shared the thread. */
   readonly #pacing = new Map<string, AnalysisPacing>();
   readonly #subscriptions: vscode.Disposable[];
@@ -93,8 +102,10 @@ export class Session implements vscode.Disposable {
       // The team's layers are read while the bundled files are: in a virtual workspace (the
       // browser) each look-up of `.medterms/` is a round trip through the host.
       const team = this.#teamLayers();
+      const files = Promise.all([this.read(BUNDLED_KB.entries), this.read(BUNDLED_KB.terms)]);
+      this.#readOpenProse();
       try {
-        const [entries, terms] = await Promise.all([this.read(BUNDLED_KB.entries), this.read(BUNDLED_KB.terms)]);
+        const [entries, terms] = await files;
         read = Date.now() - started;
         this.#bundled = bundledLayer(entries, terms, BUNDLED_SNIPPETS);
         kb = new KnowledgeBase([this.#bundled, ...(await team)]);
@@ -109,6 +120,22 @@ export class Session implements vscode.Disposable {
       return (this.#kb = kb);
     })();
     return this.#loading;
+  }
+
+  /**
+   * Reads the prose of the open Markdown documents while the knowledge base's files arrive:
+   * prose needs no knowledge base, and in the browser the files take a few hundred ms to come
+   * through the window, time in which the worker is otherwise idle. The first hover's analysis
+   * then only finds the terms ({@link terms} goes on from this analysis of the same version).
+   */
+  #readOpenProse(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      if (doc.languageId !== 'markdown' || this.#documents.has(key)) continue;
+      const pacing: SlicePacing = { sliceMs: EDITOR_SLICE_MS, pause: yieldToEditor, cancelled: () => doc.isClosed || this.#disposed };
+      const analysis = inSlices(DocumentAnalysis.read(doc.getText()), pacing).catch(() => undefined);
+      this.#documents.set(key, { version: doc.version, analysis });
+    }
   }
 
   /** The team's layers; when they cannot be read, that is logged and there are none. Never rejects. */
@@ -212,7 +239,7 @@ export class Session implements vscode.Disposable {
     this.#lastUse = Date.now();
     const key = doc.uri.toString();
     const known = this.#documents.get(key);
-    if (known?.version === doc.version && known.kb === this.#kb) return known.terms;
+    if (known?.terms && known.version === doc.version && known.kb === this.#kb) return known.terms;
     const { version } = doc;
     const text = doc.getText();
     const index = this.kb.termIndex;
